@@ -1,0 +1,46 @@
+/**
+ * Google tag (gtag.js) module for the Tagwarden consent runtime (see snippets/README.md).
+ * Contract: default export {load(ctx), send(ctx, ev)}; nothing runs at import time.
+ * load installs dataLayer + gtag (pushing the arguments object) once, requests gtag.js once
+ * through ctx.loadScript, and configures this tag id with send_page_view: false.
+ * send scopes every event to this tag with send_to and passes the dedup id; an AW- tag with
+ * a conversion label sends non-page-view events as 'conversion' to 'AW-…/label' with
+ * transaction_id (order id, else the dedup id).
+ * Vendor-facing property names are quoted so Closure never renames them.
+ */
+
+const LOADER = 'https://www.googletagmanager.com/gtag/js?id=';
+
+export default {
+  /** Installs dataLayer/gtag, requests the loader once, and configures this tag id. */
+  load(ctx) {
+    const win = ctx.win;
+    const tagId = ctx.settings['tagId'];
+    if (typeof win['gtag'] !== 'function') {
+      win['dataLayer'] = win['dataLayer'] || [];
+      // gtag.js expects the arguments object itself, not an array copy.
+      win['gtag'] = function () {
+        win['dataLayer'].push(arguments);
+      };
+      win['gtag']('js', new Date());
+      ctx.loadScript(LOADER + encodeURIComponent(tagId));
+    }
+    win['gtag']('config', tagId, {'send_page_view': false});
+  },
+
+  /** Sends one event to this tag only; Ads conversions when a conversion label is set. */
+  send(ctx, ev) {
+    const tagId = ctx.settings['tagId'];
+    const label = ctx.settings['conversionLabel'];
+    const params = Object.assign({}, ev.params, {'event_id': ev.eventId});
+    let name = ev.name;
+    if (/^AW-/.test(tagId) && label && !ev.pageView) {
+      name = 'conversion';
+      params['send_to'] = tagId + '/' + label;
+      params['transaction_id'] = params['transaction_id'] || ev.eventId;
+    } else {
+      params['send_to'] = tagId;
+    }
+    ctx.win['gtag']('event', name, params);
+  },
+};

@@ -1,0 +1,36 @@
+package io.tagwarden.compile;
+
+import io.tagwarden.container.Container;
+import io.tagwarden.tag.Tag;
+import io.tagwarden.tag.TagService;
+import io.tagwarden.vendor.VendorCatalog;
+import io.tagwarden.vendor.VendorDescriptor;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Database rows → {@link ContainerModel}: the first arrow of the publish pipeline. */
+@Singleton
+public class ContainerModelFactory {
+
+    private final VendorCatalog catalog;
+    private final TagService tags;
+
+    ContainerModelFactory(VendorCatalog catalog, TagService tags) {
+        this.catalog = catalog;
+        this.tags = tags;
+    }
+
+    public ContainerModel create(Container container, List<Tag> rows) {
+        List<TagModel> models = rows.stream().filter(Tag::enabled).map(this::model).toList();
+        return new ContainerModel(container.id(), container.name(), container.allowedOriginList(),
+                new ContainerModel.Consent(container.consentMode(), container.cmpWaitMs()), models);
+    }
+
+    private TagModel model(Tag tag) {
+        VendorDescriptor vendor = catalog.get(tag.vendor()).descriptor();
+        return new TagModel("t" + tag.id(), tag.name(), tag.vendor(), tag.consentCategory(), tags.settingsOf(tag),
+                tag.eventName(), vendor.events().get(tag.eventName()), vendor.parameters(),
+                new TagModel.Trigger(tag.triggerType(), tag.triggerEvent(), tag.urlMatch(), tag.urlValue()));
+    }
+}

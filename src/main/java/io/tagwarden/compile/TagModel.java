@@ -1,0 +1,31 @@
+package io.tagwarden.compile;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tagwarden.consent.ConsentCategory;
+import io.tagwarden.tag.TriggerType;
+import io.tagwarden.tag.UrlMatch;
+
+import java.util.Map;
+
+/**
+ * One enabled tag as the runtime needs it. {@code vendorEvent} is the vendor's own event name and
+ * {@code params} maps page-API parameter names to the vendor's names.
+ */
+@Serdeable
+public record TagModel(
+        String id,
+        String name,
+        String vendor,
+        ConsentCategory category,
+        Map<String, String> settings,
+        String event,
+        String vendorEvent,
+        Map<String, String> params,
+        Trigger trigger) {
+
+    /** When the tag fires; {@code event} only for custom events, {@code url} only when {@code match} is not any. */
+    @Serdeable
+    public record Trigger(TriggerType on, @Nullable String event, UrlMatch match, @Nullable String url) {
+    }
+}

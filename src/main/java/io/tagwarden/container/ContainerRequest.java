@@ -1,0 +1,38 @@
+package io.tagwarden.container;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tagwarden.consent.ConsentMode;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** What a client sends to create or update a container. Omitted optional fields take their defaults. */
+@Serdeable
+public record ContainerRequest(
+        @NotBlank @Size(max = 200) String name,
+        @Nullable @Size(max = 50) List<
+                @Pattern(regexp = ORIGIN, message = "must be an origin such as https://shop.example.com (scheme, host and optional port, nothing else)")
+                String> allowedOrigins,
+        @Nullable ConsentMode consentMode,
+        @Nullable @Min(0) @Max(10_000) Integer cmpWaitMs) {
+
+    static final String ORIGIN = "^https?://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?$";
+    public static final int DEFAULT_CMP_WAIT_MS = 500;
+
+    public List<String> originsOrEmpty() {
+        return allowedOrigins == null ? List.of() : allowedOrigins;
+    }
+
+    public ConsentMode modeOrDefault() {
+        return consentMode == null ? ConsentMode.opt_in : consentMode;
+    }
+
+    public int waitOrDefault() {
+        return cmpWaitMs == null ? DEFAULT_CMP_WAIT_MS : cmpWaitMs;
+    }
+}

@@ -1,0 +1,73 @@
+package io.tagwarden.container;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.version.VersionRepository;
+import io.tagwarden.web.NotFoundException;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Creates, reads, updates and deletes containers. */
+@Singleton
+public class ContainerService {
+
+    private static final int ID_ATTEMPTS = 5;
+
+    private final ContainerRepository containers;
+    private final VersionRepository versions;
+    private final PublicIdGenerator ids;
+    private final Clock clock;
+
+    ContainerService(ContainerRepository containers, VersionRepository versions, PublicIdGenerator ids, Clock clock) {
+        this.containers = containers;
+        this.versions = versions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Container create(ContainerRequest request) {
+        Instant now = clock.instant();
+        return containers.save(new Container(freshId(), request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
+                request.modeOrDefault(), request.waitOrDefault(), now, now));
+    }
+
+    @Transactional
+    public Container update(String id, ContainerRequest request) {
+        Container current = get(id);
+        return containers.update(new Container(id, request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
+                request.modeOrDefault(), request.waitOrDefault(), current.createdAt(), clock.instant()));
+    }
+
+    @Transactional
+    public void delete(String id) {
+        containers.delete(get(id));
+    }
+
+    @Transactional
+    public Container get(String id) {
+        return containers.findById(id).orElseThrow(() -> new NotFoundException("No container '" + id + "'"));
+    }
+
+    @Transactional
+    public List<ContainerView> list() {
+        return containers.findAllOrderByName().stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public ContainerView view(Container container) {
+        return ContainerView.of(container, versions.findLatestNumber(container.id()).orElse(null));
+    }
+
+    private String freshId() {
+        for (int i = 0; i < ID_ATTEMPTS; i++) {
+            String id = ids.next();
+            if (!containers.existsById(id)) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("Could not find a free container id after " + ID_ATTEMPTS + " attempts");
+    }
+}

@@ -1,0 +1,27 @@
+package io.tagwarden.container;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tagwarden.consent.ConsentMode;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A container as the API shows it. */
+@Serdeable
+public record ContainerView(
+        String id,
+        String name,
+        List<String> allowedOrigins,
+        ConsentMode consentMode,
+        int cmpWaitMs,
+        @Nullable Integer latestVersion,
+        String scriptUrl,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static ContainerView of(Container c, @Nullable Integer latestVersion) {
+        return new ContainerView(c.id(), c.name(), c.allowedOriginList(), c.consentMode(), c.cmpWaitMs(),
+                latestVersion, "/c/" + c.id() + ".js", c.createdAt(), c.updatedAt());
+    }
+}

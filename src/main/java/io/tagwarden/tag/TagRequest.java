@@ -1,0 +1,34 @@
+package io.tagwarden.tag;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tagwarden.consent.ConsentCategory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.Map;
+
+/**
+ * What a client sends to create or update a tag. The vendor's settings are checked against its
+ * descriptor by {@link TagValidator}; {@code consentCategory} defaults to the vendor's default.
+ */
+@Serdeable
+public record TagRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank String vendor,
+        @Nullable Map<String, String> settings,
+        @NotBlank String event,
+        @NotNull @Valid TriggerRequest trigger,
+        @Nullable ConsentCategory consentCategory,
+        @Nullable Boolean enabled) {
+
+    public Map<String, String> settingsOrEmpty() {
+        return settings == null ? Map.of() : settings;
+    }
+
+    public boolean enabledOrDefault() {
+        return enabled == null || enabled;
+    }
+}

@@ -1,0 +1,28 @@
+package io.tagwarden.tag;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * When a tag fires. {@code event} names the page event for {@code custom_event} triggers; {@code url}
+ * is compared with the page URL unless {@code urlMatch} is {@code any} (the default).
+ */
+@Serdeable
+public record TriggerRequest(
+        @NotNull TriggerType on,
+        @Nullable @Pattern(regexp = "^[A-Za-z0-9_.:-]{1,100}$",
+                message = "must be 1 to 100 letters, digits or _ . : -") String event,
+        @Nullable UrlMatch urlMatch,
+        @Nullable @Size(max = 2000) String url) {
+
+    public UrlMatch matchOrAny() {
+        return urlMatch == null ? UrlMatch.any : urlMatch;
+    }
+
+    public static TriggerRequest allPages() {
+        return new TriggerRequest(TriggerType.page_load, null, UrlMatch.any, null);
+    }
+}

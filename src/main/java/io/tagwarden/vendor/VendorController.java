@@ -1,0 +1,30 @@
+package io.tagwarden.vendor;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.HttpStatus;
+
+import java.util.List;
+
+/** Read-only API over the vendor catalogue: what a tag form needs to render and validate. */
+@Controller("/api/vendors")
+class VendorController {
+
+    private final VendorCatalog catalog;
+
+    VendorController(VendorCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Get
+    List<VendorDescriptor> list() {
+        return catalog.all().stream().map(Vendor::descriptor).toList();
+    }
+
+    @Get("/{id}")
+    VendorDescriptor show(String id) {
+        return catalog.find(id).map(Vendor::descriptor)
+                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No vendor '" + id + "'; known: " + catalog.ids()));
+    }
+}

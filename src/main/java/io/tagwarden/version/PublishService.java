@@ -1,0 +1,107 @@
+package io.tagwarden.version;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.compile.CompileResult;
+import io.tagwarden.compile.CompiledArtifact;
+import io.tagwarden.compile.ContainerCompiler;
+import io.tagwarden.compile.ContainerModel;
+import io.tagwarden.compile.ContainerModelFactory;
+import io.tagwarden.container.Container;
+import io.tagwarden.container.ContainerService;
+import io.tagwarden.tag.TagService;
+import io.tagwarden.web.NotFoundException;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Publishing orchestrates the pipeline: rows → model → compiled artifact → an immutable numbered version.
+ * Rollback publishes an older version again: a new number carrying the old snapshot and the exact old bytes.
+ */
+@Singleton
+public class PublishService {
+
+    private final ContainerService containers;
+    private final TagService tags;
+    private final ContainerModelFactory models;
+    private final ContainerCompiler compiler;
+    private final VersionRepository versions;
+    private final ObjectMapper json;
+    private final ApplicationEventPublisher<VersionPublished> events;
+    private final Clock clock;
+
+    PublishService(ContainerService containers, TagService tags, ContainerModelFactory models, ContainerCompiler compiler,
+                   VersionRepository versions, ObjectMapper json, ApplicationEventPublisher<VersionPublished> events,
+                   Clock clock) {
+        this.containers = containers;
+        this.tags = tags;
+        this.models = models;
+        this.compiler = compiler;
+        this.versions = versions;
+        this.json = json;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ContainerVersion publish(String containerId, PublishRequest request) {
+        Container container = containers.get(containerId);
+        ContainerModel model = models.create(container, tags.list(containerId));
+        CompileResult compiled = compiler.compile(model);
+        ContainerVersion saved = save(containerId, request.noteOr(""), request.authorOrDefault(), snapshotJson(model),
+                compiled.artifact(), (int) compiled.compileMillis(), null);
+        events.publishEvent(new VersionPublished(containerId, saved.number()));
+        return saved;
+    }
+
+    @Transactional
+    public ContainerVersion rollback(String containerId, int number, PublishRequest request) {
+        ContainerVersion old = get(containerId, number);
+        ContainerVersion saved = save(containerId, request.noteOr("Rollback to version " + number), request.authorOrDefault(),
+                old.snapshot(), CompiledArtifact.of(old.artifact()), 0, number);
+        events.publishEvent(new VersionPublished(containerId, saved.number()));
+        return saved;
+    }
+
+    @Transactional
+    public ContainerVersion get(String containerId, int number) {
+        containers.get(containerId);
+        return versions.findByContainerIdAndNumber(containerId, number)
+                .orElseThrow(() -> new NotFoundException("Container '" + containerId + "' has no version " + number));
+    }
+
+    @Transactional
+    public List<VersionSummary> list(String containerId) {
+        containers.get(containerId);
+        return versions.findByContainerIdOrderByNumberDesc(containerId);
+    }
+
+    public ContainerModel snapshotOf(ContainerVersion version) {
+        try {
+            return json.readValue(version.snapshot(), ContainerModel.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ContainerVersion save(String containerId, String note, String author, String snapshot, CompiledArtifact artifact,
+                                  int compileMillis, Integer rollbackOf) {
+        int number = versions.findLatestNumber(containerId).orElse(0) + 1;
+        return versions.save(new ContainerVersion(null, containerId, number, note, author, clock.instant(), snapshot,
+                artifact.bytes(), artifact.contentHash(), artifact.sri(), artifact.bytes().length, artifact.gzipped().length,
+                compileMillis, rollbackOf));
+    }
+
+    private String snapshotJson(ContainerModel model) {
+        try {
+            return json.writeValueAsString(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

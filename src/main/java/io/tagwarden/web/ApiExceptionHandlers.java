@@ -1,0 +1,57 @@
+package io.tagwarden.web;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Turns domain and validation exceptions into {@link ApiError} bodies with the right status. */
+@Factory
+class ApiExceptionHandlers {
+
+    @Singleton
+    ExceptionHandler<InvalidInputException, HttpResponse<ApiError>> invalidInput() {
+        return (request, e) -> respond(HttpResponse.badRequest(), e.getMessage(), e.errors());
+    }
+
+    @Singleton
+    ExceptionHandler<NotFoundException, HttpResponse<ApiError>> notFound() {
+        return (request, e) -> respond(HttpResponse.notFound(), e.getMessage(), List.of());
+    }
+
+    @Singleton
+    ExceptionHandler<ConflictException, HttpResponse<ApiError>> conflict() {
+        return (request, e) -> respond(HttpResponse.status(HttpStatus.CONFLICT), e.getMessage(), List.of());
+    }
+
+    @Singleton
+    @io.micronaut.context.annotation.Replaces(io.micronaut.validation.exceptions.ConstraintExceptionHandler.class)
+    ExceptionHandler<ConstraintViolationException, HttpResponse<ApiError>> constraintViolation() {
+        return (HttpRequest request, ConstraintViolationException e) -> {
+            List<FieldError> errors = e.getConstraintViolations().stream()
+                    .map(v -> new FieldError(fieldPath(v), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldError::field))
+                    .toList();
+            return respond(HttpResponse.badRequest(), new InvalidInputException(errors).getMessage(), errors);
+        };
+    }
+
+    /** Drops the method and parameter prefix ({@code create.request.name} → {@code name}). */
+    static String fieldPath(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+
+    private static MutableHttpResponse<ApiError> respond(MutableHttpResponse<?> response, String message, List<FieldError> errors) {
+        return response.body(new ApiError(response.status().getCode(), message, errors)).contentType("application/json");
+    }
+}

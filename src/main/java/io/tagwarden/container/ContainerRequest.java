@@ -18,7 +18,7 @@ public record ContainerRequest(
         @Nullable @Size(max = 50) List<
                 @Pattern(regexp = ORIGIN, message = "must be an origin such as https://shop.example.com (scheme, host and optional port, nothing else)")
                 String> allowedOrigins,
-        @Nullable ConsentMode consentMode,
+        @Nullable @Pattern(regexp = "opt_in|opt_out", message = "must be opt_in or opt_out") String consentMode,
         @Nullable @Min(0) @Max(10_000) Integer cmpWaitMs) {
 
     static final String ORIGIN = "^https?://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?$";
@@ -29,7 +29,7 @@ public record ContainerRequest(
     }
 
     public ConsentMode modeOrDefault() {
-        return consentMode == null ? ConsentMode.opt_in : consentMode;
+        return consentMode == null ? ConsentMode.opt_in : ConsentMode.valueOf(consentMode);
     }
 
     public int waitOrDefault() {

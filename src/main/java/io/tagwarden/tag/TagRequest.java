@@ -6,6 +6,7 @@ import io.tagwarden.consent.ConsentCategory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.Map;
@@ -21,11 +22,16 @@ public record TagRequest(
         @Nullable Map<String, String> settings,
         @NotBlank String event,
         @NotNull @Valid TriggerRequest trigger,
-        @Nullable ConsentCategory consentCategory,
+        @Nullable @Pattern(regexp = "necessary|analytics|marketing", message = "must be necessary, analytics or marketing") String consentCategory,
         @Nullable Boolean enabled) {
 
     public Map<String, String> settingsOrEmpty() {
         return settings == null ? Map.of() : settings;
+    }
+
+    /** The requested category, or null to take the vendor's default. */
+    public ConsentCategory categoryOrNull() {
+        return consentCategory == null ? null : ConsentCategory.valueOf(consentCategory);
     }
 
     public boolean enabledOrDefault() {

@@ -69,14 +69,14 @@ public class TagService {
 
     public TagView view(Tag tag) {
         return new TagView(tag.id(), tag.containerId(), tag.name(), tag.vendor(), settingsOf(tag), tag.eventName(),
-                new TriggerRequest(tag.triggerType(), tag.triggerEvent(), tag.urlMatch(), tag.urlValue()),
+                TriggerRequest.of(tag.triggerType(), tag.triggerEvent(), tag.urlMatch(), tag.urlValue()),
                 tag.consentCategory(), tag.enabled(), tag.createdAt(), tag.updatedAt());
     }
 
     /** The request that would recreate this tag (used by export and duplication). */
     public TagRequest asRequest(Tag tag) {
         TagView v = view(tag);
-        return new TagRequest(v.name(), v.vendor(), v.settings(), v.event(), v.trigger(), v.consentCategory(), v.enabled());
+        return new TagRequest(v.name(), v.vendor(), v.settings(), v.event(), v.trigger(), v.consentCategory().name(), v.enabled());
     }
 
     public Map<String, String> settingsOf(Tag tag) {
@@ -89,14 +89,14 @@ public class TagService {
 
     private Tag toRow(Long id, String containerId, TagRequest request, Instant created, Instant updated) {
         Map<String, String> settings = validator.validate(request);
-        ConsentCategory category = request.consentCategory() != null ? request.consentCategory()
+        ConsentCategory category = request.categoryOrNull() != null ? request.categoryOrNull()
                 : catalog.get(request.vendor()).descriptor().defaultCategory();
         TriggerRequest t = request.trigger();
         String url = t.matchOrAny() == UrlMatch.any ? null : t.url();
-        String event = t.on() == TriggerType.custom_event ? t.event() : null;
+        String event = t.type() == TriggerType.custom_event ? t.event() : null;
         try {
             return new Tag(id, containerId, request.name().strip(), request.vendor(), json.writeValueAsString(settings),
-                    request.event(), t.on(), event, t.matchOrAny(), url, category, request.enabledOrDefault(), created, updated);
+                    request.event(), t.type(), event, t.matchOrAny(), url, category, request.enabledOrDefault(), created, updated);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -91,10 +91,10 @@ public class TagValidator {
         if (trigger == null) {
             return;
         }
-        if (trigger.on() == TriggerType.custom_event && (trigger.event() == null || trigger.event().isBlank())) {
+        if (trigger.type() == TriggerType.custom_event && (trigger.event() == null || trigger.event().isBlank())) {
             errors.add(new FieldError("trigger.event", "is required when the trigger is a custom event"));
         }
-        if (trigger.on() == TriggerType.page_load && trigger.event() != null && !trigger.event().isBlank()) {
+        if (trigger.type() == TriggerType.page_load && trigger.event() != null && !trigger.event().isBlank()) {
             errors.add(new FieldError("trigger.event", "applies only to custom_event triggers"));
         }
         UrlMatch match = trigger.matchOrAny();

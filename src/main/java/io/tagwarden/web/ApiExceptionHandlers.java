@@ -44,6 +44,18 @@ class ApiExceptionHandlers {
         };
     }
 
+    /** A body that is not valid JSON, or a value of the wrong type: still an {@link ApiError}. */
+    @Singleton
+    @io.micronaut.context.annotation.Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
+    ExceptionHandler<io.micronaut.core.convert.exceptions.ConversionErrorException, HttpResponse<ApiError>> conversionError() {
+        return (request, e) -> {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String detail = String.valueOf(cause.getMessage()).split("\n")[0];
+            return respond(HttpResponse.badRequest(), "The request body could not be read: " + detail,
+                    List.of(new FieldError("body", detail)));
+        };
+    }
+
     /** Drops the method and parameter prefix ({@code create.request.name} → {@code name}). */
     static String fieldPath(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();

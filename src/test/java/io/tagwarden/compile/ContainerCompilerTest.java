@@ -1,0 +1,72 @@
+package io.tagwarden.compile;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tagwarden.vendor.VendorCatalog;
+import io.tagwarden.vendor.VendorDescriptor;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(startApplication = false)
+class ContainerCompilerTest {
+
+    static final List<String> SEVEN = List.of("meta", "google", "linkedin", "x", "tiktok", "reddit", "pinterest");
+
+    @Inject
+    ContainerCompiler compiler;
+    @Inject
+    VendorCatalog catalog;
+
+    @Test
+    void compilesAllSevenVendorsIntoOneMinifiedScript() {
+        CompileResult result = compiler.compile(ModelFixtures.withVendors(catalog, SEVEN));
+        String script = new String(result.artifact().bytes(), StandardCharsets.UTF_8);
+        assertThat(script).startsWith("(function(){").endsWith("})();");
+        assertThat(script).doesNotContain("import ").doesNotContain("export ").doesNotContain("/**");
+        for (String id : SEVEN) {
+            VendorDescriptor d = catalog.get(id).descriptor();
+            assertThat(script).as(id + " loader host").contains(d.hosts().get(0).host());
+        }
+    }
+
+    @Test
+    void includesOnlyTheVendorsTheContainerUses() {
+        String script = new String(compiler.compile(ModelFixtures.withVendors(catalog, List.of("meta"))).artifact().bytes(),
+                StandardCharsets.UTF_8);
+        assertThat(script).contains("connect.facebook.net")
+                .doesNotContain("googletagmanager").doesNotContain("analytics.tiktok.com").doesNotContain("s.pinimg.com");
+    }
+
+    @Test
+    void compilesAVendorThatExistsOnlyAsAFolder() {
+        String script = new String(compiler.compile(ModelFixtures.withVendors(catalog, List.of("acme"))).artifact().bytes(),
+                StandardCharsets.UTF_8);
+        assertThat(script).contains("tags.acme.test");
+    }
+
+    @Test
+    void artifactCarriesMatchingHashesAndAGzipCopy() throws Exception {
+        CompiledArtifact a = compiler.compile(ModelFixtures.withVendors(catalog, List.of("google"))).artifact();
+        byte[] sha384 = MessageDigest.getInstance("SHA-384").digest(a.bytes());
+        assertThat(a.sri()).isEqualTo("sha384-" + Base64.getEncoder().encodeToString(sha384));
+        assertThat(a.contentHash()).hasSize(64);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(a.gzipped()))) {
+            assertThat(in.readAllBytes()).isEqualTo(a.bytes());
+        }
+        assertThat(a.gzipped().length).isLessThan(a.bytes().length);
+    }
+
+    @Test
+    void sameModelCompilesToTheSameBytes() {
+        ContainerModel model = ModelFixtures.withVendors(catalog, SEVEN);
+        assertThat(compiler.compile(model).artifact().contentHash()).isEqualTo(compiler.compile(model).artifact().contentHash());
+    }
+}

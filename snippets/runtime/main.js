@@ -40,16 +40,16 @@ export function start(win, config, vendors) {
 
   function handle(ev) {
     const url = String(win.location && win.location.href || '');
-    config.tags.forEach((tag) => {
+    config.tags.forEach((tag) => guard(() => {
       if (triggerMatches(tag.trigger, ev, url)) {
         decide(tag, ev);
       }
-    });
+    }, onError));
   }
 
   consent.onChange(() => {
     const waiting = pending.splice(0, pending.length);
-    waiting.forEach((item) => decide(item.tag, item.ev));
+    waiting.forEach((item) => guard(() => decide(item.tag, item.ev), onError));
   });
 
   const api = {
@@ -90,9 +90,10 @@ function pageEvent(data, pageView) {
 
 function vendorEvent(tag, ev) {
   const params = {};
-  Object.keys(tag.params).forEach((ours) => {
+  const names = tag.params || {};
+  Object.keys(names).forEach((ours) => {
     if (ev.data[ours] !== undefined) {
-      params[tag.params[ours]] = ev.data[ours];
+      params[names[ours]] = ev.data[ours];
     }
   });
   return {name: tag.vendorEvent, params: params, eventId: ev.eventId, pageView: ev.pageView};

@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
-class ContainerApiTest {
+public class ContainerApiTest {
 
     @Inject
     EmbeddedServer server;

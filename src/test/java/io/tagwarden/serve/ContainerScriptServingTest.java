@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
-class ContainerScriptServingTest {
+public class ContainerScriptServingTest {
 
     @Inject
     EmbeddedServer server;

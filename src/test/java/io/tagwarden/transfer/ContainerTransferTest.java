@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
-class ContainerTransferTest {
+public class ContainerTransferTest {
 
     @Inject
     EmbeddedServer server;

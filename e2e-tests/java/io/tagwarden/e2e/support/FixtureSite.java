@@ -1,0 +1,54 @@
+package io.tagwarden.e2e.support;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A customer's site for browser tests: serves the HTML fixtures under {@code e2e-tests/fixtures/} on its own
+ * port (a different origin from Tagwarden, as in production), with {@code {{SCRIPT}}} replaced by the
+ * container script URL given in the {@code script} query parameter.
+ */
+public final class FixtureSite implements AutoCloseable {
+
+    private final HttpServer server;
+
+    public FixtureSite() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String name = path.equals("/") ? "page.html" : path.substring(path.lastIndexOf('/') + 1);
+            String query = exchange.getRequestURI().getQuery();
+            String script = query != null && query.startsWith("script=") ? java.net.URLDecoder.decode(query.substring(7), StandardCharsets.UTF_8) : "";
+            try (InputStream in = FixtureSite.class.getResourceAsStream("/e2e-fixtures/" + (name.endsWith(".html") ? name : "page.html"))) {
+                byte[] body = in == null ? "not found".getBytes(StandardCharsets.UTF_8)
+                        : new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{SCRIPT}}", script).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(in == null ? 404 : 200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** The URL of a fixture page that loads the given container script. */
+    public String page(String path, String scriptUrl) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path + "?script="
+                + java.net.URLEncoder.encode(scriptUrl, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

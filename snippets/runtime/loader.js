@@ -1,16 +1,21 @@
 /**
  * Loader: the only code that inserts vendor scripts. A vendor module's load() runs once per distinct set
  * of settings, and only when the runtime asks, which is only after consent for the tag's category.
+ * Inserted scripts carry the container script's CSP nonce. revoke(category) tells every vendor loaded for
+ * that category that consent was withdrawn, when its module supports it.
  */
 import {guard} from './guard.js';
 
-export function createLoader(win, vendors, onError) {
+export function createLoader(win, vendors, nonce, onError) {
   const loaded = {};
   const doc = win.document;
 
   function loadScript(url) {
     const script = doc.createElement('script');
     script.async = true;
+    if (nonce) {
+      script.nonce = nonce;
+    }
     script.src = url;
     const first = doc.getElementsByTagName('script')[0];
     if (first && first.parentNode) {
@@ -33,11 +38,19 @@ export function createLoader(win, vendors, onError) {
       }
       const key = tag.vendor + ':' + JSON.stringify(tag.settings);
       if (!loaded[key]) {
-        loaded[key] = true;
+        loaded[key] = {vendor: vendor, tag: tag};
         guard(() => vendor.load(context(tag)), onError);
       }
       guard(() => vendor.send(context(tag), ev), onError);
       return true;
+    },
+    revoke(category) {
+      Object.keys(loaded).forEach((key) => {
+        const entry = loaded[key];
+        if (entry.tag.category === category && typeof entry.vendor.revoke === 'function') {
+          guard(() => entry.vendor.revoke(context(entry.tag)), onError);
+        }
+      });
     },
   };
 }

@@ -1,16 +1,20 @@
 /**
- * Container entry. start(win, config, vendors) installs the page API window.tagwarden, replays calls the
- * page queued before the script loaded, and fires each tag when its trigger matches AND consent for its
- * category is granted. While consent is unknown events wait (in order); when it is denied they are dropped;
- * after withdrawal nothing more fires. No vendor module is loaded before its tag may fire.
+ * Container entry. start(win, config, vendors) installs the page API window.tagwarden, starts the consent
+ * signals, replays calls the page queued before the script loaded, and fires each tag when its trigger
+ * matches AND consent for its category is granted (and, under TCF, its vendor is not refused). While
+ * consent is unknown events wait, in order; when denied they are dropped; on withdrawal nothing more fires
+ * and vendors that support it are told. No vendor module is loaded before its tag may fire.
  *
  * Page API: tagwarden.push({event: 'purchase', value: 42.5, currency: 'EUR', event_id: '…'});
- * tagwarden.consent.update({marketing: 'granted'}); tagwarden.debug() → per-tag status.
+ * tagwarden.consent.update({marketing: 'granted'}); tagwarden.consent.get(); tagwarden.debug().
  */
 import {createConsentState, GRANTED, DENIED} from './consent-state.js';
 import {createLoader} from './loader.js';
 import {triggerMatches} from './triggers.js';
 import {guard} from './guard.js';
+import {gpcEnabled} from './signals/gpc.js';
+import {startSignals} from './signals.js';
+import {applyPolicyAfterWait} from './policy.js';
 
 export function start(win, config, vendors) {
   const previous = win.tagwarden;
@@ -19,19 +23,22 @@ export function start(win, config, vendors) {
   }
   const errors = [];
   const onError = (e) => errors.push(String(e && e.message || e));
-  const consent = createConsentState();
-  const loader = createLoader(win, vendors, onError);
+  const consentConfig = config.consent;
+  const consent = createConsentState(gpcEnabled(win));
+  const loader = createLoader(win, vendors, scriptNonce(win), onError);
   const pending = [];
   const status = {};
   config.tags.forEach((tag) => { status[tag.id] = 'no matching event yet'; });
 
   function decide(tag, ev) {
     const state = consent.get(tag.category);
-    if (state === GRANTED) {
+    if (state === GRANTED && consent.vetoed(tag.gvlId)) {
+      status[tag.id] = 'blocked: vendor refused under TCF';
+    } else if (state === GRANTED) {
       loader.fire(tag, vendorEvent(tag, ev));
       status[tag.id] = 'fired';
     } else if (state === DENIED) {
-      status[tag.id] = 'blocked: ' + tag.category + ' consent denied';
+      status[tag.id] = 'blocked: ' + tag.category + ' consent denied' + (consent.gpc() && tag.category === 'marketing' ? ' (GPC)' : '');
     } else {
       pending.push({tag: tag, ev: ev});
       status[tag.id] = 'waiting for ' + tag.category + ' consent';
@@ -47,7 +54,17 @@ export function start(win, config, vendors) {
     }, onError));
   }
 
-  consent.onChange(() => {
+  let consentMode = null;
+  const hasGoogleTags = config.tags.some((tag) => tag.vendor === 'google');
+  consent.onChange((now, before) => {
+    ['analytics', 'marketing'].forEach((category) => {
+      if (before[category] === GRANTED && now[category] !== GRANTED) {
+        loader.revoke(category);
+      }
+    });
+    if (consentMode && hasGoogleTags && consent.source() !== 'consent_mode') {
+      guard(() => consentMode.announce(now), onError);
+    }
     const waiting = pending.splice(0, pending.length);
     waiting.forEach((item) => guard(() => decide(item.tag, item.ev), onError));
   });
@@ -64,17 +81,20 @@ export function start(win, config, vendors) {
       return api;
     },
     consent: {
-      update(decisions) { guard(() => consent.update(decisions || {}), onError); },
+      update(decisions) { guard(() => consent.update(decisions || {}, 'api'), onError); },
       get() { return consent.snapshot(); },
     },
     debug() {
-      return {container: config.container, consent: consent.snapshot(), tags: config.tags.map((tag) => ({
-        id: tag.id, name: tag.name, vendor: tag.vendor, category: tag.category, status: status[tag.id],
-      })), errors: errors.slice()};
+      return {container: config.container, consent: consent.snapshot(), source: consent.source(), gpc: consent.gpc(),
+        tags: config.tags.map((tag) => ({id: tag.id, name: tag.name, vendor: tag.vendor, category: tag.category,
+          status: status[tag.id]})), errors: errors.slice()};
     },
   };
   win.tagwarden = api;
 
+  const gvlIds = config.tags.map((tag) => tag.gvlId).filter((id, i, all) => id != null && all.indexOf(id) === i);
+  consentMode = startSignals(win, consentConfig, consent, gvlIds, onError);
+  applyPolicyAfterWait(win, consentConfig, consent);
   handle(pageEvent({event: 'page_view'}, true));
   if (previous && typeof previous.length === 'number') {
     for (let i = 0; i < previous.length; i++) {
@@ -82,6 +102,12 @@ export function start(win, config, vendors) {
     }
   }
   return api;
+}
+
+/** The nonce of the container's own <script>, for the scripts it inserts under a strict CSP. */
+function scriptNonce(win) {
+  const own = win.document && win.document.currentScript;
+  return own ? own.nonce || own.getAttribute('nonce') || '' : '';
 }
 
 function pageEvent(data, pageView) {

@@ -22,6 +22,10 @@ export default {
       win['gtag'] = function () {
         win['dataLayer'].push(arguments);
       };
+    }
+    // A page may define gtag() only to set Consent Mode defaults; gtag.js itself still has to be loaded.
+    if (!win['__tagwardenGtagLoaded']) {
+      win['__tagwardenGtagLoaded'] = true;
       win['gtag']('js', new Date());
       ctx.loadScript(LOADER + encodeURIComponent(tagId));
     }
@@ -42,5 +46,12 @@ export default {
       params['send_to'] = tagId;
     }
     ctx.win['gtag']('event', name, params);
+  },
+
+  /** Consent withdrawn: a Consent Mode update, so gtag.js stops using cookies and user data. */
+  revoke(ctx) {
+    ctx.win['gtag']('consent', 'update', {
+      'ad_storage': 'denied', 'ad_user_data': 'denied', 'ad_personalization': 'denied', 'analytics_storage': 'denied',
+    });
   },
 };

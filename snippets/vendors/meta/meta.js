@@ -39,4 +39,9 @@ export default {
   send(ctx, ev) {
     ctx.win['fbq']('trackSingle', ctx.settings['pixelId'], ev.name, Object.assign({}, ev.params), {'eventID': ev.eventId});
   },
+
+  /** Consent withdrawn: Meta holds every further send of this page. */
+  revoke(ctx) {
+    ctx.win['fbq']('consent', 'revoke');
+  },
 };

@@ -34,4 +34,9 @@ export default {
     }
     pintrk('track', ev.name, Object.assign({}, ev.params, {'event_id': ev.eventId}));
   },
+
+  /** Consent withdrawn: stops events and clears Pinterest's first-party storage. */
+  revoke(ctx) {
+    ctx.win['pintrk']('setconsent', false);
+  },
 };

@@ -63,4 +63,9 @@ export default {
     }
     ttq['track'](ev.name, Object.assign({}, ev.params), {'event_id': ev.eventId});
   },
+
+  /** Consent withdrawn: TikTok's own revocation call. */
+  revoke(ctx) {
+    ctx.win['ttq']['revokeConsent']();
+  },
 };

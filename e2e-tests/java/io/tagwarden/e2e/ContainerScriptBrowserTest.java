@@ -4,10 +4,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tagwarden.e2e.support.Browser;
 import io.tagwarden.e2e.support.FixtureSite;
+import io.tagwarden.e2e.support.SevenVendorContainer;
 import io.tagwarden.support.TestApi;
-import io.tagwarden.vendor.Vendor;
 import io.tagwarden.vendor.VendorCatalog;
-import io.tagwarden.vendor.VendorDescriptor;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerScriptBrowserTest {
 
-    static final List<String> SEVEN = List.of("meta", "google", "linkedin", "x", "tiktok", "reddit", "pinterest");
+    static final List<String> SEVEN = SevenVendorContainer.SEVEN;
 
     @Inject
     EmbeddedServer server;
@@ -48,15 +46,14 @@ class ContainerScriptBrowserTest {
         browser = new Browser();
         site = new FixtureSite();
         TestApi api = new TestApi(server.getURI());
-        String id = api.createContainer("Seven vendors");
+        String id = (String) api.expect(201, "POST", "/api/containers", "{\"name\": \"Seven\", \"cmpWaitMs\": 10000}").get("id");
         for (String vendor : SEVEN) {
-            api.createTag(id, pageViewTag(catalog.get(vendor)));
+            api.createTag(id, SevenVendorContainer.pageViewTag(catalog.get(vendor)));
         }
         api.createTag(id, TestApi.metaPurchaseTag());
         api.publish(id, "all seven");
         scriptUrl = server.getURI().resolve("/c/" + id + ".js").toString();
-        vendorHosts = SEVEN.stream().flatMap(v -> catalog.get(v).descriptor().hosts().stream())
-                .map(VendorDescriptor.HostUse::host).collect(Collectors.toSet());
+        vendorHosts = SevenVendorContainer.vendorHosts(catalog);
     }
 
     @AfterAll
@@ -71,7 +68,7 @@ class ContainerScriptBrowserTest {
         waitForRuntime();
         Thread.sleep(1_000);
         assertThat(browser.js("return window.pageErrors")).asList().isEmpty();
-        assertThat(browser.proxy().hosts()).as("hosts contacted before consent").doesNotContainAnyElementsOf(vendorHosts);
+        assertThat(browser.proxy().pageHosts()).as("hosts contacted before consent").doesNotContainAnyElementsOf(vendorHosts);
         assertThat(browser.js("return typeof window.fbq + typeof window.gtag + typeof window.ttq")).isEqualTo("undefinedundefinedundefined");
         List<Map<String, Object>> tags = debugTags();
         assertThat(tags).hasSize(SEVEN.size() + 1)
@@ -84,7 +81,7 @@ class ContainerScriptBrowserTest {
         waitForRuntime();
         browser.js("window.tagwarden.consent.update({marketing: 'granted'})");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> browser.proxy().hosts().containsAll(List.of("connect.facebook.net", "www.googletagmanager.com")));
+                .until(d -> browser.proxy().pageHosts().containsAll(List.of("connect.facebook.net", "www.googletagmanager.com")));
         assertThat(browser.js("return window.tagwarden.debug().errors")).asList().isEmpty();
         assertThat(debugTags()).allSatisfy(t -> assertThat(t.get("status")).isEqualTo("fired"));
         assertThat(browser.js("return typeof window.fbq")).isEqualTo("function");
@@ -103,7 +100,7 @@ class ContainerScriptBrowserTest {
         List<Map<String, Object>> tags = debugTags();
         assertThat(tags.subList(0, SEVEN.size())).allSatisfy(t -> assertThat((String) t.get("status")).startsWith("blocked"));
         assertThat(tags.get(SEVEN.size()).get("status")).as("the /thank-you tag on the home page").isEqualTo("no matching event yet");
-        assertThat(browser.proxy().hosts()).doesNotContainAnyElementsOf(vendorHosts);
+        assertThat(browser.proxy().pageHosts()).doesNotContainAnyElementsOf(vendorHosts);
     }
 
     private void waitForRuntime() {
@@ -114,17 +111,5 @@ class ContainerScriptBrowserTest {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> debugTags() {
         return (List<Map<String, Object>>) browser.js("return window.tagwarden.debug().tags");
-    }
-
-    private static String pageViewTag(Vendor vendor) {
-        StringBuilder settings = new StringBuilder();
-        for (VendorDescriptor.Setting s : vendor.descriptor().settings()) {
-            if (!s.conversionOnly()) {
-                settings.append(settings.isEmpty() ? "" : ", ").append('"').append(s.key()).append("\": \"").append(s.example()).append('"');
-            }
-        }
-        return """
-                {"name": "%s page view", "vendor": "%s", "settings": {%s}, "event": "PageView", "trigger": {"on": "page_load"}}"""
-                .formatted(vendor.id(), vendor.id(), settings);
     }
 }

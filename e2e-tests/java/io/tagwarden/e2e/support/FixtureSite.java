@@ -26,13 +26,14 @@ public final class FixtureSite implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            String name = path.equals("/") ? "page.html" : path.substring(path.lastIndexOf('/') + 1);
-            String query = exchange.getRequestURI().getQuery();
-            String script = query != null && query.startsWith("script=") ? java.net.URLDecoder.decode(query.substring(7), StandardCharsets.UTF_8) : "";
-            try (InputStream in = FixtureSite.class.getResourceAsStream("/e2e-fixtures/" + (name.endsWith(".html") ? name : "page.html"))) {
+            String last = path.substring(path.lastIndexOf('/') + 1);
+            String name = last.endsWith(".html") || last.endsWith(".js") ? last : "page.html";
+            String query = exchange.getRequestURI().getRawQuery();
+            String script = scriptParameter(query);
+            try (InputStream in = FixtureSite.class.getResourceAsStream("/e2e-fixtures/" + name)) {
                 byte[] body = in == null ? "not found".getBytes(StandardCharsets.UTF_8)
                         : new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{SCRIPT}}", script).getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.getResponseHeaders().set("Content-Type", name.endsWith(".js") ? "text/javascript" : "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(in == null ? 404 : 200, body.length);
                 exchange.getResponseBody().write(body);
             }
@@ -41,10 +42,23 @@ public final class FixtureSite implements AutoCloseable {
         server.start();
     }
 
-    /** The URL of a fixture page that loads the given container script. */
-    public String page(String path, String scriptUrl) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path + "?script="
-                + java.net.URLEncoder.encode(scriptUrl, StandardCharsets.UTF_8);
+    /** The URL of a fixture page that loads the given container script; extra is more query, e.g. "cmp=tcf". */
+    public String page(String path, String scriptUrl, String... extra) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path + "?"
+                + (extra.length == 0 ? "" : String.join("&", extra) + "&")
+                + "script=" + java.net.URLEncoder.encode(scriptUrl, StandardCharsets.UTF_8);
+    }
+
+    private static String scriptParameter(String query) {
+        if (query == null) {
+            return "";
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("script=")) {
+                return java.net.URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
     }
 
     @Override

@@ -21,6 +21,10 @@ import java.util.concurrent.Executors;
  */
 public final class RecordingProxy implements AutoCloseable {
 
+    static final java.util.Set<String> BROWSER_OWN_HOSTS = java.util.Set.of(
+            "accounts.google.com", "android.clients.google.com", "clients2.google.com", "update.googleapis.com",
+            "optimizationguide-pa.googleapis.com", "content-autofill.googleapis.com", "safebrowsing.googleapis.com");
+
     private final ServerSocket socket;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "recording-proxy");
@@ -41,6 +45,14 @@ public final class RecordingProxy implements AutoCloseable {
     /** Hosts requested so far, in order, with repeats. */
     public List<String> hosts() {
         return new ArrayList<>(hosts);
+    }
+
+    /**
+     * Hosts requested so far by pages, i.e. without Chromium's own background services (sign-in, updates),
+     * which it contacts on its own whatever page is open.
+     */
+    public List<String> pageHosts() {
+        return hosts.stream().filter(h -> !BROWSER_OWN_HOSTS.contains(h)).toList();
     }
 
     public void clear() {

@@ -2,6 +2,7 @@ package io.tagwarden.compile;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.tagwarden.consent.ConsentMode;
+import io.tagwarden.consent.ConsentSettings;
 
 import java.util.List;
 
@@ -14,6 +15,11 @@ public record ContainerModel(String containerId, String name, List<String> allow
 
     /** What applies before the visitor decides, and how long to wait for a consent platform. */
     @Serdeable
-    public record Consent(ConsentMode mode, int waitMs) {
+    public record Consent(ConsentMode mode, int waitMs, List<String> signals, ConsentSettings.TcfPurposes tcfPurposes,
+                          ConsentSettings.CategoryNames oneTrustGroups, ConsentSettings.CategoryNames cookiebotCategories) {
+
+        public static Consent of(ConsentMode mode, int waitMs, ConsentSettings s) {
+            return new Consent(mode, waitMs, s.signals(), s.tcfPurposes(), s.oneTrustGroups(), s.cookiebotCategories());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tagwarden.compile;
 
 import io.tagwarden.container.Container;
+import io.tagwarden.container.ContainerService;
 import io.tagwarden.tag.Tag;
 import io.tagwarden.tag.TagService;
 import io.tagwarden.vendor.VendorCatalog;
@@ -15,8 +16,10 @@ public class ContainerModelFactory {
 
     private final VendorCatalog catalog;
     private final TagService tags;
+    private final ContainerService containers;
 
-    ContainerModelFactory(VendorCatalog catalog, TagService tags) {
+    ContainerModelFactory(VendorCatalog catalog, TagService tags, ContainerService containers) {
+        this.containers = containers;
         this.catalog = catalog;
         this.tags = tags;
     }
@@ -24,12 +27,12 @@ public class ContainerModelFactory {
     public ContainerModel create(Container container, List<Tag> rows) {
         List<TagModel> models = rows.stream().filter(Tag::enabled).map(this::model).toList();
         return new ContainerModel(container.id(), container.name(), container.allowedOriginList(),
-                new ContainerModel.Consent(container.consentMode(), container.cmpWaitMs()), models);
+                ContainerModel.Consent.of(container.consentMode(), container.cmpWaitMs(), containers.consentSettings(container)), models);
     }
 
     private TagModel model(Tag tag) {
         VendorDescriptor vendor = catalog.get(tag.vendor()).descriptor();
-        return new TagModel("t" + tag.id(), tag.name(), tag.vendor(), tag.consentCategory(), tags.settingsOf(tag),
+        return new TagModel("t" + tag.id(), tag.name(), tag.vendor(), vendor.gvlId(), tag.consentCategory(), tags.settingsOf(tag),
                 tag.eventName(), vendor.events().get(tag.eventName()), vendor.parameters(),
                 new TagModel.Trigger(tag.triggerType(), tag.triggerEvent(), tag.urlMatch(), tag.urlValue()));
     }

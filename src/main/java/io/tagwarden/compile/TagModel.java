@@ -17,6 +17,7 @@ public record TagModel(
         String id,
         String name,
         String vendor,
+        @Nullable Integer gvlId,
         ConsentCategory category,
         Map<String, String> settings,
         String event,

@@ -2,6 +2,7 @@ package io.tagwarden.container;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.core.annotation.Nullable;
 import io.tagwarden.consent.ConsentMode;
 
 import java.time.Instant;
@@ -16,6 +17,7 @@ public record Container(
         String allowedOrigins,
         ConsentMode consentMode,
         int cmpWaitMs,
+        @Nullable String consentSettings,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -3,6 +3,8 @@ package io.tagwarden.container;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tagwarden.consent.ConsentMode;
+import io.tagwarden.consent.ConsentSettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +21,8 @@ public record ContainerRequest(
                 @Pattern(regexp = ORIGIN, message = "must be an origin such as https://shop.example.com (scheme, host and optional port, nothing else)")
                 String> allowedOrigins,
         @Nullable @Pattern(regexp = "opt_in|opt_out", message = "must be opt_in or opt_out") String consentMode,
-        @Nullable @Min(0) @Max(10_000) Integer cmpWaitMs) {
+        @Nullable @Min(0) @Max(10_000) Integer cmpWaitMs,
+        @Nullable @Valid ConsentSettings consent) {
 
     static final String ORIGIN = "^https?://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?$";
     public static final int DEFAULT_CMP_WAIT_MS = 500;
@@ -30,6 +33,10 @@ public record ContainerRequest(
 
     public ConsentMode modeOrDefault() {
         return consentMode == null ? ConsentMode.opt_in : ConsentMode.valueOf(consentMode);
+    }
+
+    public ConsentSettings consentOrDefault() {
+        return consent == null ? ConsentSettings.defaults() : consent.withDefaults();
     }
 
     public int waitOrDefault() {

@@ -1,10 +1,14 @@
 package io.tagwarden.container;
 
+import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.consent.ConsentSettings;
 import io.tagwarden.version.VersionRepository;
 import io.tagwarden.web.NotFoundException;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +22,12 @@ public class ContainerService {
     private final ContainerRepository containers;
     private final VersionRepository versions;
     private final PublicIdGenerator ids;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    ContainerService(ContainerRepository containers, VersionRepository versions, PublicIdGenerator ids, Clock clock) {
+    ContainerService(ContainerRepository containers, VersionRepository versions, PublicIdGenerator ids, ObjectMapper json,
+                     Clock clock) {
+        this.json = json;
         this.containers = containers;
         this.versions = versions;
         this.ids = ids;
@@ -31,14 +38,14 @@ public class ContainerService {
     public Container create(ContainerRequest request) {
         Instant now = clock.instant();
         return containers.save(new Container(freshId(), request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
-                request.modeOrDefault(), request.waitOrDefault(), now, now));
+                request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), now, now));
     }
 
     @Transactional
     public Container update(String id, ContainerRequest request) {
         Container current = get(id);
         return containers.update(new Container(id, request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
-                request.modeOrDefault(), request.waitOrDefault(), current.createdAt(), clock.instant()));
+                request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), current.createdAt(), clock.instant()));
     }
 
     @Transactional
@@ -58,7 +65,27 @@ public class ContainerService {
 
     @Transactional
     public ContainerView view(Container container) {
-        return ContainerView.of(container, versions.findLatestNumber(container.id()).orElse(null));
+        return ContainerView.of(container, consentSettings(container), versions.findLatestNumber(container.id()).orElse(null));
+    }
+
+    /** The container's consent settings, defaults filled in (rows from before they existed hold null). */
+    public ConsentSettings consentSettings(Container container) {
+        if (container.consentSettings() == null) {
+            return ConsentSettings.defaults();
+        }
+        try {
+            return json.readValue(container.consentSettings(), ConsentSettings.class).withDefaults();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Container " + container.id() + " has unreadable consent settings", e);
+        }
+    }
+
+    private String write(ConsentSettings settings) {
+        try {
+            return json.writeValueAsString(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String freshId() {

@@ -3,6 +3,7 @@ package io.tagwarden.container;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tagwarden.consent.ConsentMode;
+import io.tagwarden.consent.ConsentSettings;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +16,14 @@ public record ContainerView(
         List<String> allowedOrigins,
         ConsentMode consentMode,
         int cmpWaitMs,
+        ConsentSettings consent,
         @Nullable Integer latestVersion,
         String scriptUrl,
         Instant createdAt,
         Instant updatedAt) {
 
-    static ContainerView of(Container c, @Nullable Integer latestVersion) {
-        return new ContainerView(c.id(), c.name(), c.allowedOriginList(), c.consentMode(), c.cmpWaitMs(),
+    static ContainerView of(Container c, ConsentSettings consent, @Nullable Integer latestVersion) {
+        return new ContainerView(c.id(), c.name(), c.allowedOriginList(), c.consentMode(), c.cmpWaitMs(), consent,
                 latestVersion, "/c/" + c.id() + ".js", c.createdAt(), c.updatedAt());
     }
 }

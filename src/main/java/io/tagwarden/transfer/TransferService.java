@@ -27,7 +27,8 @@ class TransferService {
     ContainerDocument export(String containerId) {
         Container c = containers.get(containerId);
         return new ContainerDocument(ContainerDocument.FORMAT,
-                new ContainerRequest(c.name(), c.allowedOriginList(), c.consentMode().name(), c.cmpWaitMs()),
+                new ContainerRequest(c.name(), c.allowedOriginList(), c.consentMode().name(), c.cmpWaitMs(),
+                        containers.consentSettings(c)),
                 tags.list(containerId).stream().map(tags::asRequest).toList());
     }
 

@@ -2,6 +2,7 @@ package io.tagwarden.compile;
 
 import io.tagwarden.consent.ConsentCategory;
 import io.tagwarden.consent.ConsentMode;
+import io.tagwarden.consent.ConsentSettings;
 import io.tagwarden.tag.TriggerType;
 import io.tagwarden.tag.UrlMatch;
 import io.tagwarden.vendor.Vendor;
@@ -25,7 +26,7 @@ final class ModelFixtures {
             tags.add(tag(catalog.get(id), "t" + tags.size(), "PageView", "Tag " + id, TriggerType.page_load, null, UrlMatch.any, null));
         }
         return new ContainerModel("TW-TEST0001", "Test", List.of("https://shop.example.com"),
-                new ContainerModel.Consent(ConsentMode.opt_in, 500), tags);
+                ContainerModel.Consent.of(ConsentMode.opt_in, 500, ConsentSettings.defaults()), tags);
     }
 
     static TagModel tag(Vendor vendor, String id, String event, String name, TriggerType on, String triggerEvent,
@@ -33,7 +34,7 @@ final class ModelFixtures {
         VendorDescriptor d = vendor.descriptor();
         Map<String, String> settings = new LinkedHashMap<>();
         d.settings().forEach(s -> settings.put(s.key(), s.example()));
-        return new TagModel(id, name, d.id(), ConsentCategory.marketing, settings, event, d.events().get(event), d.parameters(),
+        return new TagModel(id, name, d.id(), d.gvlId(), ConsentCategory.marketing, settings, event, d.events().get(event), d.parameters(),
                 new TagModel.Trigger(on, triggerEvent, match, url));
     }
 }

@@ -50,7 +50,7 @@ class ScriptInjectionTest {
 
     private String compile(String text) {
         TagModel tag = ModelFixtures.tag(catalog.get("meta"), "t1", "Purchase", text, TriggerType.custom_event, text, UrlMatch.contains, text);
-        TagModel withSetting = new TagModel(tag.id(), tag.name(), tag.vendor(), tag.category(), Map.of("pixelId", text),
+        TagModel withSetting = new TagModel(tag.id(), tag.name(), tag.vendor(), tag.gvlId(), tag.category(), Map.of("pixelId", text),
                 tag.event(), tag.vendorEvent(), tag.params(), tag.trigger());
         ContainerModel model = new ContainerModel("TW-TEST0001", text, List.of(), ModelFixtures.withVendors(catalog, List.of()).consent(),
                 List.of(withSetting));

@@ -1,0 +1,190 @@
+package io.tagwarden.e2e;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tagwarden.e2e.support.Browser;
+import io.tagwarden.e2e.support.FixtureSite;
+import io.tagwarden.e2e.support.SevenVendorContainer;
+import io.tagwarden.support.TestApi;
+import io.tagwarden.vendor.VendorCatalog;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every consent signal against all seven vendors in a real browser: before the visitor decides, no vendor
+ * host is contacted; a grant loads exactly the vendors' loaders and fires the tags with a shared event id; a
+ * denial fires nothing; a withdrawal stops further firing; Global Privacy Control overrides a grant.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsentSignalsBrowserTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    VendorCatalog catalog;
+
+    Browser browser;
+    FixtureSite site;
+    TestApi api;
+    String scriptUrl;
+    Set<String> vendorHosts;
+    Set<String> loaderHosts;
+
+    @BeforeAll
+    void startBrowserAndPublish() {
+        browser = new Browser();
+        site = new FixtureSite();
+        api = new TestApi(server.getURI());
+        scriptUrl = scriptUrl(SevenVendorContainer.publish(api, catalog, "\"cmpWaitMs\": 10000"));
+        vendorHosts = SevenVendorContainer.vendorHosts(catalog);
+        loaderHosts = SevenVendorContainer.loaderHosts(catalog);
+    }
+
+    @AfterAll
+    void stopBrowser() throws Exception {
+        browser.close();
+        site.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcf", "gpp", "consent_mode", "onetrust", "cookiebot"})
+    void nothingBeforeTheChoiceThenExactlyTheVendorsOnGrant(String cmp) throws Exception {
+        open(cmp, false);
+        Thread.sleep(300);
+        assertThat(browser.proxy().pageHosts()).as("before the choice").doesNotContainAnyElementsOf(vendorHosts);
+        assertThat(statuses()).containsOnly("waiting for marketing consent", "no matching event yet");
+
+        browser.js("window.__test.grant()");
+        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        assertThat(Set.copyOf(browser.proxy().pageHosts())).as("only vendor loader hosts").isSubsetOf(vendorHosts);
+        assertThat(debug().get("source")).isEqualTo(cmp);
+        assertThat(statuses().subList(0, 7)).containsOnly("fired");
+
+        // One event id per page view, passed to every vendor's deduplication field.
+        String metaId = (String) browser.js("return window.fbq.queue.find(c => c[0] === 'trackSingle' && c[2] === 'PageView')[4].eventID");
+        assertThat(metaId).isNotBlank();
+        assertThat(browser.js("return window.pintrk.queue.find(c => c[0] === 'track')[2].event_id")).isEqualTo(metaId);
+        assertThat(browser.js("return window.rdt.callQueue.find(c => c[0] === 'track')[2].conversionId")).isEqualTo(metaId);
+        assertThat(browser.js("return window.pageErrors")).asList().isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcf", "gpp", "consent_mode", "onetrust", "cookiebot"})
+    void denialFiresNothing(String cmp) throws Exception {
+        open(cmp, false);
+        browser.js("window.__test.deny()");
+        Thread.sleep(300);
+        assertThat(statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).startsWith("blocked"));
+        assertThat(browser.proxy().pageHosts()).doesNotContainAnyElementsOf(vendorHosts);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcf", "gpp", "consent_mode", "onetrust", "cookiebot"})
+    void withdrawalStopsFurtherFiringAndRevokesWhereVendorsCan(String cmp) {
+        open(cmp, false);
+        browser.js("window.__test.grant()");
+        waitUntil(() -> "granted".equals(consent().get("marketing")));
+        browser.js("window.__test.withdraw()");
+        waitUntil(() -> "denied".equals(consent().get("marketing")));
+        browser.js("window.tagwarden.push({event: 'purchase', value: 10, currency: 'EUR'})");
+        assertThat(statuses().get(7)).startsWith("blocked");
+        assertThat(browser.js("return window.fbq.queue.filter(c => c[2] === 'Purchase').length")).isEqualTo(0L);
+        assertThat(browser.js("return window.fbq.queue.some(c => c[0] === 'consent' && c[1] === 'revoke')")).isEqualTo(true);
+        assertThat(browser.js("return window.pintrk.queue.some(c => c[0] === 'setconsent' && c[1] === false)")).isEqualTo(true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcf", "gpp", "consent_mode", "onetrust", "cookiebot"})
+    void globalPrivacyControlOverridesAGrantOfMarketing(String cmp) throws Exception {
+        open(cmp, true);
+        browser.js("window.__test.grant()");
+        Thread.sleep(300);
+        assertThat(debug().get("gpc")).isEqualTo(true);
+        assertThat(statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).isEqualTo("blocked: marketing consent denied (GPC)"));
+        assertThat(browser.proxy().pageHosts()).doesNotContainAnyElementsOf(vendorHosts);
+    }
+
+    @Test
+    void aDecisionFromAnotherSignalIsAnnouncedToGoogleTagsAsConsentModeUpdate() {
+        open("tcf", false);
+        browser.js("window.__test.grant()");
+        waitUntil(() -> "granted".equals(consent().get("marketing")));
+        assertThat(browser.js("return window.dataLayer.some(e => e[0] === 'consent' && e[1] === 'update' && e[2].ad_storage === 'granted')"))
+                .isEqualTo(true);
+    }
+
+    @Test
+    void aThrowingCmpFiresNothingInOptInAndLeavesThePageWorking() throws Exception {
+        String quick = scriptUrl(SevenVendorContainer.publish(api, catalog, "\"cmpWaitMs\": 200"));
+        browser.open(site.page("/signals.html", quick, "cmp=broken"));
+        waitForRuntime();
+        Thread.sleep(500);
+        assertThat(statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).startsWith("blocked"));
+        assertThat(browser.proxy().pageHosts()).doesNotContainAnyElementsOf(vendorHosts);
+        browser.driver().findElement(By.id("still-works")).click();
+        assertThat(browser.driver().findElement(By.id("still-works")).getText()).isEqualTo("clicked");
+        assertThat(browser.js("return window.pageErrors")).asList().isEmpty();
+    }
+
+    @Test
+    void aCmpThatNeverAnswersGetsThePolicyDefaultAfterTheWait() {
+        String optOut = scriptUrl(SevenVendorContainer.publish(api, catalog, "\"consentMode\": \"opt_out\", \"cmpWaitMs\": 300"));
+        browser.open(site.page("/signals.html", optOut, "cmp=none"));
+        waitForRuntime();
+        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        assertThat(debug().get("source")).isNull();
+
+        String optIn = scriptUrl(SevenVendorContainer.publish(api, catalog, "\"consentMode\": \"opt_in\", \"cmpWaitMs\": 300"));
+        browser.open(site.page("/signals.html", optIn, "cmp=none"));
+        waitForRuntime();
+        waitUntil(() -> "denied".equals(consent().get("marketing")));
+        assertThat(browser.proxy().pageHosts()).doesNotContainAnyElementsOf(vendorHosts);
+    }
+
+    private void open(String cmp, boolean gpc) {
+        browser.open(site.page("/signals.html", scriptUrl, "cmp=" + cmp, "gpc=" + (gpc ? "1" : "0")));
+        waitForRuntime();
+    }
+
+    private String scriptUrl(String containerId) {
+        return server.getURI().resolve("/c/" + containerId + ".js").toString();
+    }
+
+    private void waitForRuntime() {
+        waitUntil(() -> Boolean.TRUE.equals(browser.js("return !!(window.tagwarden && window.tagwarden.started)")));
+    }
+
+    private void waitUntil(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> debug() {
+        return (Map<String, Object>) browser.js("return window.tagwarden.debug()");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> consent() {
+        return (Map<String, Object>) debug().get("consent");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> statuses() {
+        return ((List<Map<String, Object>>) debug().get("tags")).stream().map(t -> (String) t.get("status")).toList();
+    }
+}

@@ -1,12 +1,14 @@
 /**
- * Container entry. start(win, config, vendors) installs the page API window.tagwarden, starts the consent
+ * Container entry. start(win, config, vendors, features) installs the page API window.tagwarden, starts the consent
  * signals, replays calls the page queued before the script loaded, and fires each tag when its trigger
  * matches AND consent for its category is granted (and, under TCF, its vendor is not refused). While
  * consent is unknown events wait, in order; when denied they are dropped; on withdrawal nothing more fires
  * and vendors that support it are told. No vendor module is loaded before its tag may fire.
  *
  * Page API: tagwarden.push({event: 'purchase', value: 42.5, currency: 'EUR', event_id: '…'});
- * tagwarden.consent.update({marketing: 'granted'}); tagwarden.consent.get(); tagwarden.debug().
+ * tagwarden.consent.update({marketing: 'granted'}); tagwarden.consent.get(); tagwarden.consent.open() (the
+ * built-in banner, when the container uses it); tagwarden.debug().
+ * features holds optional modules the assembler included for this container ({banner: startBanner}).
  */
 import {createConsentState, GRANTED, DENIED} from './consent-state.js';
 import {createLoader} from './loader.js';
@@ -15,8 +17,9 @@ import {guard} from './guard.js';
 import {gpcEnabled} from './signals/gpc.js';
 import {startSignals} from './signals.js';
 import {applyPolicyAfterWait} from './policy.js';
+import {createClickIds} from './click-ids.js';
 
-export function start(win, config, vendors) {
+export function start(win, config, vendors, features) {
   const previous = win.tagwarden;
   if (previous && previous.started) {
     return previous;
@@ -26,7 +29,9 @@ export function start(win, config, vendors) {
   const consentConfig = config.consent;
   const consent = createConsentState(gpcEnabled(win));
   const loader = createLoader(win, vendors, scriptNonce(win), onError);
+  const clickIds = createClickIds(win, config.clickIds || {});
   const pending = [];
+  let banner = null;
   const status = {};
   config.tags.forEach((tag) => { status[tag.id] = 'no matching event yet'; });
 
@@ -62,6 +67,7 @@ export function start(win, config, vendors) {
         loader.revoke(category);
       }
     });
+    guard(() => clickIds.sync(now), onError);
     if (consentMode && hasGoogleTags && consent.source() !== 'consent_mode') {
       guard(() => consentMode.announce(now), onError);
     }
@@ -83,17 +89,21 @@ export function start(win, config, vendors) {
     consent: {
       update(decisions) { guard(() => consent.update(decisions || {}, 'api'), onError); },
       get() { return consent.snapshot(); },
+      open() { guard(() => banner && banner.open(), onError); },
     },
     debug() {
       return {container: config.container, consent: consent.snapshot(), source: consent.source(), gpc: consent.gpc(),
         tags: config.tags.map((tag) => ({id: tag.id, name: tag.name, vendor: tag.vendor, category: tag.category,
-          status: status[tag.id]})), errors: errors.slice()};
+          status: status[tag.id]})), clickIds: clickIds.allowed(consent.snapshot()), errors: errors.slice()};
     },
   };
   win.tagwarden = api;
 
   const gvlIds = config.tags.map((tag) => tag.gvlId).filter((id, i, all) => id != null && all.indexOf(id) === i);
   consentMode = startSignals(win, consentConfig, consent, gvlIds, onError);
+  if (features && features.banner && consentConfig.banner) {
+    banner = guard(() => features.banner(win, consentConfig.banner, consent), onError) || null;
+  }
   applyPolicyAfterWait(win, consentConfig, consent);
   handle(pageEvent({event: 'page_view'}, true));
   if (previous && typeof previous.length === 'number') {

@@ -120,6 +120,52 @@ class ConsentSignalsBrowserTest {
     }
 
     @Test
+    void underTcfAVendorRefusedByTheVisitorStaysBlockedWhileTheOthersFire() {
+        open("tcf", false);
+        browser.js("window.__test.grantRefusingVendor(755)");
+        waitUntil(() -> "granted".equals(consent().get("marketing")));
+        List<String> statuses = statuses();
+        assertThat(statuses.get(SevenVendorContainer.SEVEN.indexOf("google"))).isEqualTo("blocked: vendor refused under TCF");
+        assertThat(statuses.get(SevenVendorContainer.SEVEN.indexOf("meta"))).isEqualTo("fired");
+        waitUntil(() -> browser.proxy().pageHosts().contains("connect.facebook.net"));
+        assertThat(browser.proxy().pageHosts()).doesNotContain("www.googletagmanager.com");
+    }
+
+    @Test
+    void tcfSayingGdprDoesNotApplyDoesNotRestrict() {
+        open("tcf", false);
+        browser.js("window.__test.notApplicable()");
+        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        assertThat(consent()).containsEntry("marketing", "granted").containsEntry("analytics", "granted");
+    }
+
+    @Test
+    void findsATcfCmpInTheParentFrameThroughItsLocator() {
+        browser.open(site.page("/tcf-frame-parent.html", scriptUrl));
+        browser.driver().switchTo().frame("child");
+        waitForRuntime();
+        assertThat(statuses().subList(0, 7)).containsOnly("waiting for marketing consent");
+        browser.driver().switchTo().defaultContent();
+        browser.js("window.__test.grant()");
+        browser.driver().switchTo().frame("child");
+        waitUntil(() -> "granted".equals(consent().get("marketing")));
+        assertThat(debug().get("source")).isEqualTo("tcf");
+        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        browser.driver().switchTo().defaultContent();
+    }
+
+    @Test
+    void vendorScriptsCarryTheContainersNonceUnderAStrictCsp() {
+        browser.open(site.page("/csp.html", scriptUrl));
+        waitForRuntime();
+        browser.js("window.tagwarden.consent.update({marketing: 'granted'})");
+        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        assertThat(browser.js("return window.cspViolations")).asList().isEmpty();
+        assertThat(browser.js("return [...document.scripts].filter(s => s.src.includes('connect.facebook.net'))[0].nonce"))
+                .isEqualTo("r4nd0m");
+    }
+
+    @Test
     void aDecisionFromAnotherSignalIsAnnouncedToGoogleTagsAsConsentModeUpdate() {
         open("tcf", false);
         browser.js("window.__test.grant()");

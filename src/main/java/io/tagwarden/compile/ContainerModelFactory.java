@@ -1,5 +1,6 @@
 package io.tagwarden.compile;
 
+import io.tagwarden.consent.ConsentCategory;
 import io.tagwarden.container.Container;
 import io.tagwarden.container.ContainerService;
 import io.tagwarden.tag.Tag;
@@ -9,6 +10,8 @@ import io.tagwarden.vendor.VendorDescriptor;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Database rows → {@link ContainerModel}: the first arrow of the publish pipeline. */
 @Singleton
@@ -27,7 +30,19 @@ public class ContainerModelFactory {
     public ContainerModel create(Container container, List<Tag> rows) {
         List<TagModel> models = rows.stream().filter(Tag::enabled).map(this::model).toList();
         return new ContainerModel(container.id(), container.name(), container.allowedOriginList(),
-                ContainerModel.Consent.of(container.consentMode(), container.cmpWaitMs(), containers.consentSettings(container)), models);
+                ContainerModel.Consent.of(container.consentMode(), container.cmpWaitMs(), containers.consentSettings(container)), models,
+                clickIds(models));
+    }
+
+    /** Each click id goes with the most restrictive category among the tags of the vendors that use it. */
+    private Map<String, ConsentCategory> clickIds(List<TagModel> tags) {
+        Map<String, ConsentCategory> result = new TreeMap<>();
+        for (TagModel tag : tags) {
+            for (String param : catalog.get(tag.vendor()).descriptor().clickIds()) {
+                result.merge(param, tag.category(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+        }
+        return result;
     }
 
     private TagModel model(Tag tag) {

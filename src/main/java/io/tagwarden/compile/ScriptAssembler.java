@@ -45,7 +45,14 @@ public class ScriptAssembler {
             vendorMap.append(index == 0 ? "" : ", ").append('"').append(vendorId).append("\": v").append(index);
             index++;
         }
-        entry.append("start(window, ").append(configJson(model)).append(", {").append(vendorMap).append("});\n");
+        // Optional runtime features are imported only by containers that use them, to keep the others small.
+        String features = "{}";
+        if (model.consent().banner() != null) {
+            entry.append("import {startBanner} from './runtime/banner.js';\n");
+            features = "{banner: startBanner}";
+        }
+        entry.append("start(window, ").append(configJson(model)).append(", {").append(vendorMap).append("}, ")
+                .append(features).append(");\n");
         sources.add(new JsSource(ENTRY, entry.toString()));
         return sources;
     }

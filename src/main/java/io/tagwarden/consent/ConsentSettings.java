@@ -13,15 +13,16 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * Which consent signals a container listens to (the first that answers wins) and how each one's
- * categories map to Tagwarden's. Omitted parts take the documented defaults ({@link #defaults()}).
+ * Which consent signals a container listens to (the first that answers wins), how each one's categories
+ * map to Tagwarden's, and Tagwarden's own banner ({@code banner}, null for none: for sites without a CMP). Omitted parts take the documented defaults ({@link #defaults()}).
  */
 @Serdeable
 public record ConsentSettings(
         @Nullable @Size(max = 5) List<@NotNull @Pattern(regexp = SIGNAL, message = "must be one of tcf, gpp, consent_mode, onetrust, cookiebot") String> signals,
         @Nullable @Valid TcfPurposes tcfPurposes,
         @Nullable @Valid CategoryNames oneTrustGroups,
-        @Nullable @Valid CategoryNames cookiebotCategories) {
+        @Nullable @Valid CategoryNames cookiebotCategories,
+        @Nullable @Valid BannerSettings banner) {
 
     static final String SIGNAL = "tcf|gpp|consent_mode|onetrust|cookiebot";
 
@@ -46,7 +47,8 @@ public record ConsentSettings(
         return new ConsentSettings(List.of("tcf", "gpp", "consent_mode", "onetrust", "cookiebot"),
                 new TcfPurposes(List.of(1, 7, 8, 9, 10), List.of(1, 2, 3, 4, 7)),
                 new CategoryNames("C0002", "C0004"),
-                new CategoryNames("statistics", "marketing"));
+                new CategoryNames("statistics", "marketing"),
+                null);
     }
 
     /** These settings with every omitted part taken from {@link #defaults()}. */
@@ -55,6 +57,7 @@ public record ConsentSettings(
         return new ConsentSettings(signals != null ? List.copyOf(signals) : d.signals(),
                 tcfPurposes != null ? tcfPurposes : d.tcfPurposes(),
                 oneTrustGroups != null ? oneTrustGroups : d.oneTrustGroups(),
-                cookiebotCategories != null ? cookiebotCategories : d.cookiebotCategories());
+                cookiebotCategories != null ? cookiebotCategories : d.cookiebotCategories(),
+                banner != null ? banner.withDefaults() : null);
     }
 }

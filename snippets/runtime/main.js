@@ -40,7 +40,7 @@ export function start(win, config, vendors, features) {
     if (state === GRANTED && consent.vetoed(tag.gvlId)) {
       status[tag.id] = 'blocked: vendor refused under TCF';
     } else if (state === GRANTED) {
-      loader.fire(tag, vendorEvent(tag, ev));
+      loader.fire(tag, vendorEvent(tag, (config.params || {})[tag.vendor], ev));
       status[tag.id] = 'fired';
     } else if (state === DENIED) {
       status[tag.id] = 'blocked: ' + tag.category + ' consent denied' + (consent.gpc() && tag.category === 'marketing' ? ' (GPC)' : '');
@@ -124,9 +124,10 @@ function pageEvent(data, pageView) {
   return {name: data.event, data: data, pageView: pageView, eventId: data.event_id ? String(data.event_id) : newId()};
 }
 
-function vendorEvent(tag, ev) {
+/** names maps page-API parameter names to the vendor's; parameters it does not list are not sent. */
+function vendorEvent(tag, names, ev) {
   const params = {};
-  const names = tag.params || {};
+  names = names || {};
   Object.keys(names).forEach((ours) => {
     if (ev.data[ours] !== undefined) {
       params[names[ours]] = ev.data[ours];

@@ -39,6 +39,17 @@ public final class FixtureSite implements AutoCloseable {
             }
             exchange.close();
         });
+        // The runtime's own modules and their tests, straight from the classpath (for RuntimeModulesTest).
+        server.createContext("/runtime/", exchange -> {
+            String path = exchange.getRequestURI().getPath().substring("/runtime/".length());
+            try (InputStream in = path.contains("..") ? null : FixtureSite.class.getResourceAsStream("/snippets/runtime/" + path)) {
+                byte[] body = in == null ? new byte[0] : in.readAllBytes();
+                exchange.getResponseHeaders().set("Content-Type", "text/javascript; charset=utf-8");
+                exchange.sendResponseHeaders(in == null ? 404 : 200, in == null ? -1 : body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
         server.start();
     }
 
@@ -47,6 +58,11 @@ public final class FixtureSite implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path + "?"
                 + (extra.length == 0 ? "" : String.join("&", extra) + "&")
                 + "script=" + java.net.URLEncoder.encode(scriptUrl, StandardCharsets.UTF_8);
+    }
+
+    /** The URL of a page on this site, without a container script. */
+    public String url(String pathAndQuery) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
     }
 
     private static String scriptParameter(String query) {

@@ -58,9 +58,14 @@ class ClosureJsCompiler implements JsCompiler {
         options.setEmitUseStrict(false);
         options.setModuleResolutionMode(ModuleLoader.ResolutionMode.BROWSER);
         options.setDependencyOptions(DependencyOptions.pruneForEntryPoints(List.of(ModuleIdentifier.forFile(entryPath))));
-        // The output is wrapped in a function, so even top-level names are local and may be shortened;
-        // property names stay as written (vendor APIs and the JSON configuration depend on them).
+        // The output is wrapped in a function, so even top-level names are local: they may be shortened,
+        // inlined or dropped when unused. Property names stay as written (vendor APIs and the JSON
+        // configuration depend on them).
         options.setRenamingPolicy(VariableRenamingPolicy.ALL, PropertyRenamingPolicy.OFF);
+        options.setAssumeGlobalScopeIsIsolated(true);
+        options.setRemoveUnusedVariables(CompilerOptions.Reach.ALL);
+        options.setInlineVariables(CompilerOptions.Reach.ALL);
+        options.setInlineFunctions(CompilerOptions.Reach.ALL);
         return options;
     }
 

@@ -1,17 +1,33 @@
 package io.tagwarden.compile;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import io.tagwarden.consent.ConsentCategory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** The configuration object handed to the runtime's {@code start()}: what the browser needs, nothing more. */
+/**
+ * The configuration object handed to the runtime's {@code start()}: what the browser needs, nothing more.
+ * Parameter name maps are per vendor, not per tag, to keep the script small.
+ */
 @Serdeable
-record RuntimeConfig(String container, ContainerModel.Consent consent, List<TagModel> tags, Map<String, ConsentCategory> clickIds) {
+record RuntimeConfig(String container, ContainerModel.Consent consent, List<Tag> tags,
+                     Map<String, Map<String, String>> params, Map<String, ConsentCategory> clickIds) {
+
+    /** A tag as the runtime sees it. */
+    @Serdeable
+    record Tag(String id, String name, String vendor, @Nullable Integer gvlId, ConsentCategory category,
+               Map<String, String> settings, String vendorEvent, TagModel.Trigger trigger) {
+    }
 
     static RuntimeConfig of(ContainerModel model) {
-        return new RuntimeConfig(model.containerId(), model.consent(), model.tags(), model.clickIds());
+        Map<String, Map<String, String>> params = new TreeMap<>();
+        List<Tag> tags = model.tags().stream().map(t -> {
+            params.put(t.vendor(), t.params());
+            return new Tag(t.id(), t.name(), t.vendor(), t.gvlId(), t.category(), t.settings(), t.vendorEvent(), t.trigger());
+        }).toList();
+        return new RuntimeConfig(model.containerId(), model.consent(), tags, params, model.clickIds());
     }
 }

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The consent runtime's ES modules ({@code snippets/runtime/*.js}), read once at startup. */
+/** The consent runtime's ES modules ({@code snippets/runtime/**.js}, not its tests), read once at startup. */
 @Singleton
 class RuntimeSources {
 
@@ -16,7 +16,7 @@ class RuntimeSources {
 
     RuntimeSources() {
         this.modules = ClasspathTree.read(RuntimeSources.class.getClassLoader(), ROOT).entrySet().stream()
-                .filter(e -> e.getKey().endsWith(".js") && !e.getKey().endsWith(".test.js"))
+                .filter(e -> e.getKey().endsWith(".js") && !e.getKey().startsWith("test/"))
                 .map(e -> new JsSource("runtime/" + e.getKey(), new String(e.getValue(), StandardCharsets.UTF_8)))
                 .toList();
         if (modules.stream().noneMatch(m -> m.path().equals("runtime/main.js"))) {

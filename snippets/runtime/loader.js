@@ -1,8 +1,8 @@
 /**
  * Loader: the only code that inserts vendor scripts. A vendor module's load() runs once per distinct set
  * of settings, and only when the runtime asks, which is only after consent for the tag's category.
- * Inserted scripts carry the container script's CSP nonce. revoke(category) tells every vendor loaded for
- * that category that consent was withdrawn, when its module supports it.
+ * Inserted scripts carry the container script's CSP nonce. consentChanged(state) passes every change to the
+ * loaded vendors whose module has a consent(ctx, granted, state) hook (the vendor's own consent call).
  */
 import {guard} from './guard.js';
 
@@ -25,13 +25,13 @@ export function createLoader(win, vendors, nonce, onError) {
     }
   }
 
-  function context(tag) {
-    return {win: win, doc: doc, settings: tag.settings, loadScript: loadScript};
+  function context(tag, state) {
+    return {win: win, doc: doc, settings: tag.settings, loadScript: loadScript, consent: state};
   }
 
   return {
     /** Loads the tag's vendor (once per settings) and sends one event through it. */
-    fire(tag, ev) {
+    fire(tag, ev, state) {
       const vendor = vendors[tag.vendor];
       if (!vendor) {
         return false;
@@ -39,16 +39,16 @@ export function createLoader(win, vendors, nonce, onError) {
       const key = tag.vendor + ':' + JSON.stringify(tag.settings);
       if (!loaded[key]) {
         loaded[key] = {vendor: vendor, tag: tag};
-        guard(() => vendor.load(context(tag)), onError);
+        guard(() => vendor.load(context(tag, state)), onError);
       }
-      guard(() => vendor.send(context(tag), ev), onError);
+      guard(() => vendor.send(context(tag, state), ev), onError);
       return true;
     },
-    revoke(category) {
+    consentChanged(state) {
       Object.keys(loaded).forEach((key) => {
         const entry = loaded[key];
-        if (entry.tag.category === category && typeof entry.vendor.revoke === 'function') {
-          guard(() => entry.vendor.revoke(context(entry.tag)), onError);
+        if (typeof entry.vendor.consent === 'function') {
+          guard(() => entry.vendor.consent(context(entry.tag, state), state[entry.tag.category] === 'granted', state), onError);
         }
       });
     },

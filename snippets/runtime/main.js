@@ -2,8 +2,8 @@
  * Container entry. start(win, config, vendors, features) installs the page API window.tagwarden, starts the consent
  * signals, replays calls the page queued before the script loaded, and fires each tag when its trigger
  * matches AND consent for its category is granted (and, under TCF, its vendor is not refused). While
- * consent is unknown events wait, in order; when denied they are dropped; on withdrawal nothing more fires
- * and vendors that support it are told. No vendor module is loaded before its tag may fire.
+ * consent is unknown events wait, in order; when denied they are dropped; on withdrawal nothing more fires.
+ * Loaded vendors hear every consent change through their own consent call where they have one. No vendor module is loaded before its tag may fire.
  *
  * Page API: tagwarden.push({event: 'purchase', value: 42.5, currency: 'EUR', event_id: '…'});
  * tagwarden.consent.update({marketing: 'granted'}); tagwarden.consent.get(); tagwarden.consent.open() (the
@@ -40,7 +40,7 @@ export function start(win, config, vendors, features) {
     if (state === GRANTED && consent.vetoed(tag.gvlId)) {
       status[tag.id] = 'blocked: vendor refused under TCF';
     } else if (state === GRANTED) {
-      loader.fire(tag, vendorEvent(tag, (config.params || {})[tag.vendor], ev));
+      loader.fire(tag, vendorEvent(tag, (config.params || {})[tag.vendor], ev), consent.snapshot());
       status[tag.id] = 'fired';
     } else if (state === DENIED) {
       status[tag.id] = 'blocked: ' + tag.category + ' consent denied' + (consent.gpc() && tag.category === 'marketing' ? ' (GPC)' : '');
@@ -62,11 +62,7 @@ export function start(win, config, vendors, features) {
   let consentMode = null;
   const hasGoogleTags = config.tags.some((tag) => tag.vendor === 'google');
   consent.onChange((now, before) => {
-    ['analytics', 'marketing'].forEach((category) => {
-      if (before[category] === GRANTED && now[category] !== GRANTED) {
-        loader.revoke(category);
-      }
-    });
+    loader.consentChanged(now);
     guard(() => clickIds.sync(now), onError);
     if (consentMode && hasGoogleTags && consent.source() !== 'consent_mode') {
       guard(() => consentMode.announce(now), onError);

@@ -4,7 +4,8 @@
  * or plain arrays. marketing = ad_storage granted and neither ad_user_data nor ad_personalization denied;
  * analytics = analytics_storage. A 'default' alone is a decision only when it grants something; a denying
  * default (what CMPs set before asking) waits for an update until the policy's timeout.
- * Also emits Consent Mode updates, so Google tags learn decisions made by other signals.
+ * Also emits Consent Mode updates, so Google tags learn decisions made by other signals. Entries Tagwarden
+ * pushes itself are marked (__tagwarden) and never read back as a decision.
  */
 const AD_KEYS = ['ad_storage', 'ad_user_data', 'ad_personalization'];
 
@@ -12,10 +13,9 @@ export function watchConsentMode(win, decide) {
   const layer = win.dataLayer = win.dataLayer || [];
   const merged = {};
   let sawUpdate = false;
-  let announcing = false;
 
   function read(entry) {
-    if (!entry || entry[0] !== 'consent' || (entry[1] !== 'default' && entry[1] !== 'update')) {
+    if (!entry || entry.__tagwarden || entry[0] !== 'consent' || (entry[1] !== 'default' && entry[1] !== 'update')) {
       return false;
     }
     const settings = entry[2] || {};
@@ -48,7 +48,7 @@ export function watchConsentMode(win, decide) {
     for (let i = 0; i < arguments.length; i++) {
       seen = read(arguments[i]) || seen;
     }
-    if (seen && !announcing) {
+    if (seen) {
       emit();
     }
     return result;
@@ -59,16 +59,13 @@ export function watchConsentMode(win, decide) {
   return {
     /** Tells Google tags about a decision that came from another signal. */
     announce(state) {
-      announcing = true;
-      try {
-        const ads = state.marketing === 'granted' ? 'granted' : 'denied';
-        layer.push(args('consent', 'update', {
-          ad_storage: ads, ad_user_data: ads, ad_personalization: ads,
-          analytics_storage: state.analytics === 'granted' ? 'granted' : 'denied',
-        }));
-      } finally {
-        announcing = false;
-      }
+      const ads = state.marketing === 'granted' ? 'granted' : 'denied';
+      const entry = args('consent', 'update', {
+        ad_storage: ads, ad_user_data: ads, ad_personalization: ads,
+        analytics_storage: state.analytics === 'granted' ? 'granted' : 'denied',
+      });
+      entry.__tagwarden = true;
+      layer.push(entry);
     },
   };
 }

@@ -26,6 +26,8 @@ export default {
     // A page may define gtag() only to set Consent Mode defaults; gtag.js itself still has to be loaded.
     if (!win['__tagwardenGtagLoaded']) {
       win['__tagwardenGtagLoaded'] = true;
+      // gtag.js may load for an analytics-only grant: tell it what is granted before it starts.
+      pushConsent(win, 'default', ctx.consent);
       win['gtag']('js', new Date());
       ctx.loadScript(LOADER + encodeURIComponent(tagId));
     }
@@ -48,10 +50,33 @@ export default {
     ctx.win['gtag']('event', name, params);
   },
 
-  /** Consent withdrawn: a Consent Mode update, so gtag.js stops using cookies and user data. */
-  revoke(ctx) {
-    ctx.win['gtag']('consent', 'update', {
-      'ad_storage': 'denied', 'ad_user_data': 'denied', 'ad_personalization': 'denied', 'analytics_storage': 'denied',
-    });
+  /** Every change as a Consent Mode update, so gtag.js uses cookies and user data only as granted. */
+  consent(ctx, granted, state) {
+    pushConsent(ctx.win, 'update', state);
   },
 };
+
+/**
+ * Pushes gtag('consent', command, …) as gtag() would (an Arguments object), marked as Tagwarden's own so
+ * that the runtime's Consent Mode signal does not read it back as a visitor's decision.
+ */
+function pushConsent(win, command, state) {
+  const entry = argumentsOf('consent', command, consentMode(state));
+  entry['__tagwarden'] = true;
+  win['dataLayer'].push(entry);
+}
+
+function argumentsOf() {
+  return arguments;
+}
+
+/** Tagwarden's categories as Google Consent Mode v2 settings. */
+function consentMode(state) {
+  const ads = state && state['marketing'] === 'granted' ? 'granted' : 'denied';
+  return {
+    'ad_storage': ads,
+    'ad_user_data': ads,
+    'ad_personalization': ads,
+    'analytics_storage': state && state['analytics'] === 'granted' ? 'granted' : 'denied',
+  };
+}

@@ -40,8 +40,8 @@ export default {
     ctx.win['fbq']('trackSingle', ctx.settings['pixelId'], ev.name, Object.assign({}, ev.params), {'eventID': ev.eventId});
   },
 
-  /** Consent withdrawn: Meta holds every further send of this page. */
-  revoke(ctx) {
-    ctx.win['fbq']('consent', 'revoke');
+  /** Meta's own consent call: 'revoke' holds every further send of this page, 'grant' releases them. */
+  consent(ctx, granted) {
+    ctx.win['fbq']('consent', granted ? 'grant' : 'revoke');
   },
 };

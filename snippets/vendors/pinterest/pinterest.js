@@ -35,8 +35,8 @@ export default {
     pintrk('track', ev.name, Object.assign({}, ev.params, {'event_id': ev.eventId}));
   },
 
-  /** Consent withdrawn: stops events and clears Pinterest's first-party storage. */
-  revoke(ctx) {
-    ctx.win['pintrk']('setconsent', false);
+  /** Pinterest's own consent call: false stops events and clears its first-party storage. */
+  consent(ctx, granted) {
+    ctx.win['pintrk']('setconsent', granted);
   },
 };

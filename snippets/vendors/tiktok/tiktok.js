@@ -64,8 +64,8 @@ export default {
     ttq['track'](ev.name, Object.assign({}, ev.params), {'event_id': ev.eventId});
   },
 
-  /** Consent withdrawn: TikTok's own revocation call. */
-  revoke(ctx) {
-    ctx.win['ttq']['revokeConsent']();
+  /** TikTok's own consent calls. */
+  consent(ctx, granted) {
+    ctx.win['ttq'][granted ? 'grantConsent' : 'revokeConsent']();
   },
 };

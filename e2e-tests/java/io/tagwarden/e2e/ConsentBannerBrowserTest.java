@@ -126,6 +126,11 @@ class ConsentBannerBrowserTest {
         List<String> statuses = statuses();
         assertThat(statuses.get(statuses.size() - 1)).as("the GA4 analytics tag").isEqualTo("fired");
         assertThat(statuses.subList(0, 7)).allSatisfy(s -> assertThat(s).startsWith("blocked"));
+        // gtag.js loads for the analytics grant, told first that advertising storage is denied.
+        assertThat(browser.js("const i = dataLayer.findIndex(e => e[0] === 'consent' && e[1] === 'default');"
+                + "const js = dataLayer.findIndex(e => e[0] === 'js');"
+                + "return i >= 0 && i < js && dataLayer[i][2].ad_storage === 'denied' && dataLayer[i][2].analytics_storage === 'granted'"))
+                .isEqualTo(true);
     }
 
     @Test

@@ -68,6 +68,7 @@ class ConsentSignalsBrowserTest {
         Thread.sleep(300);
         assertThat(browser.proxy().pageHosts()).as("before the choice").doesNotContainAnyElementsOf(vendorHosts);
         assertThat(statuses()).containsOnly("waiting for marketing consent", "no matching event yet");
+        assertThat(browser.driver().manage().getCookies()).as("no cookie before the choice").isEmpty();
 
         browser.js("window.__test.grant()");
         waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
@@ -80,6 +81,10 @@ class ConsentSignalsBrowserTest {
         assertThat(metaId).isNotBlank();
         assertThat(browser.js("return window.pintrk.queue.find(c => c[0] === 'track')[2].event_id")).isEqualTo(metaId);
         assertThat(browser.js("return window.rdt.callQueue.find(c => c[0] === 'track')[2].conversionId")).isEqualTo(metaId);
+        assertThat(browser.js("return window.rdt.callQueue.find(c => c[0] === 'track')[1]")).isEqualTo("PageVisit");
+        assertThat(browser.js("return [...window.dataLayer].find(e => e[0] === 'event')[1]")).isEqualTo("page_view");
+        assertThat(browser.js("return [...window.dataLayer].find(e => e[0] === 'event')[2].event_id")).isEqualTo(metaId);
+        assertThat(browser.js("return window.pintrk.queue.find(c => c[0] === 'track')[1]")).isEqualTo("pagevisit");
         assertThat(browser.js("return window.pageErrors")).asList().isEmpty();
     }
 

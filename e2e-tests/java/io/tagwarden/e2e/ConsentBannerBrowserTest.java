@@ -54,7 +54,7 @@ class ConsentBannerBrowserTest {
     void startBrowserAndPublish() {
         browser = new Browser();
         site = new FixtureSite();
-        api = new TestApi(server.getURI());
+        api = TestApi.admin(server.getURI());
         containerId = SevenVendorContainer.publish(api, catalog, consentWithBanner(1));
         api.createTag(containerId, TestApi.googlePageViewTag());
         api.publish(containerId, "with an analytics tag");

@@ -49,7 +49,7 @@ class ConsentSignalsBrowserTest {
     void startBrowserAndPublish() {
         browser = new Browser();
         site = new FixtureSite();
-        api = new TestApi(server.getURI());
+        api = TestApi.admin(server.getURI());
         scriptUrl = scriptUrl(SevenVendorContainer.publish(api, catalog, "\"cmpWaitMs\": 10000"));
         vendorHosts = SevenVendorContainer.vendorHosts(catalog);
         loaderHosts = SevenVendorContainer.loaderHosts(catalog);

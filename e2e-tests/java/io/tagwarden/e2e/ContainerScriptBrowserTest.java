@@ -45,7 +45,7 @@ class ContainerScriptBrowserTest {
     void startBrowserAndPublish() {
         browser = new Browser();
         site = new FixtureSite();
-        TestApi api = new TestApi(server.getURI());
+        TestApi api = TestApi.admin(server.getURI());
         String id = (String) api.expect(201, "POST", "/api/containers", "{\"name\": \"Seven\", \"cmpWaitMs\": 10000}").get("id");
         for (String vendor : SEVEN) {
             api.createTag(id, SevenVendorContainer.pageViewTag(catalog.get(vendor)));

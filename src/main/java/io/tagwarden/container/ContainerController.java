@@ -11,6 +11,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.tagwarden.account.Role;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -19,6 +22,7 @@ import java.util.List;
 /** JSON API for containers. */
 @Controller("/api/containers")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class ContainerController {
 
     private final ContainerService service;
@@ -32,6 +36,7 @@ class ContainerController {
         return service.list();
     }
 
+    @Secured({Role.ADMIN, Role.EDITOR})
     @Post
     HttpResponse<ContainerView> create(@Body @Valid ContainerRequest request) {
         Container created = service.create(request);
@@ -43,11 +48,13 @@ class ContainerController {
         return service.view(service.get(id));
     }
 
+    @Secured({Role.ADMIN, Role.EDITOR})
     @Put("/{id}")
     ContainerView update(String id, @Body @Valid ContainerRequest request) {
         return service.view(service.update(id, request));
     }
 
+    @Secured({Role.ADMIN, Role.EDITOR})
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     void delete(String id) {

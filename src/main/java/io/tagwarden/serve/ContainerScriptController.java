@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.tagwarden.compile.CompiledArtifact;
 import jakarta.inject.Named;
 
@@ -26,6 +28,7 @@ import java.util.regex.Pattern;
  * the blocking pool for the database.
  */
 @Controller("/c")
+@Secured(SecurityRule.IS_ANONYMOUS)
 class ContainerScriptController {
 
     static final String JS = "text/javascript; charset=utf-8";

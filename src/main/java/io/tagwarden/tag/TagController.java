@@ -11,6 +11,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.tagwarden.account.Role;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -19,6 +22,7 @@ import java.util.List;
 /** JSON API for the tags of a container's draft. */
 @Controller("/api/containers/{containerId}/tags")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class TagController {
 
     private final TagService service;
@@ -32,6 +36,7 @@ class TagController {
         return service.list(containerId).stream().map(service::view).toList();
     }
 
+    @Secured({Role.ADMIN, Role.EDITOR})
     @Post
     HttpResponse<TagView> create(String containerId, @Body @Valid TagRequest request) {
         Tag tag = service.create(containerId, request);
@@ -43,11 +48,13 @@ class TagController {
         return service.view(service.get(containerId, tagId));
     }
 
+    @Secured({Role.ADMIN, Role.EDITOR})
     @Put("/{tagId}")
     TagView update(String containerId, long tagId, @Body @Valid TagRequest request) {
         return service.view(service.update(containerId, tagId, request));
     }
 
+    @Secured({Role.ADMIN, Role.EDITOR})
     @Delete("/{tagId}")
     @Status(HttpStatus.NO_CONTENT)
     void delete(String containerId, long tagId) {

@@ -70,7 +70,7 @@ public class TagValidator {
             }
             Pattern pattern = vendor.settingPatterns().get(s.key());
             if (value.length() > MAX_SETTING_LENGTH || (pattern != null && !pattern.matcher(value).matches())) {
-                errors.add(new FieldError(field, (s.message() != null ? s.message() : s.label() + " is not valid") + hint(s)));
+                errors.add(new FieldError(field, s.message() != null ? s.message() : s.label() + " is not valid" + hint(s)));
                 continue;
             }
             clean.put(s.key(), value);

@@ -10,6 +10,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tagwarden.container.Container;
 import io.tagwarden.container.ContainerService;
 import io.tagwarden.container.ContainerView;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.tagwarden.account.Role;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -17,6 +20,7 @@ import java.net.URI;
 /** Export a container's draft as one JSON document; import such a document as a new container. */
 @Controller("/api/containers")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class TransferController {
 
     private final TransferService transfer;
@@ -33,6 +37,7 @@ class TransferController {
                 .header("Content-Disposition", "attachment; filename=\"" + id + ".json\"");
     }
 
+    @Secured({Role.ADMIN, Role.EDITOR})
     @Post("/import")
     HttpResponse<ContainerView> importDocument(@Body @Valid ContainerDocument document) {
         Container created = transfer.importDocument(document);

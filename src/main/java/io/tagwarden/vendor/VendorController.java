@@ -5,10 +5,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.HttpStatus;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
 import java.util.List;
 
 /** Read-only API over the vendor catalogue: what a tag form needs to render and validate. */
 @Controller("/api/vendors")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class VendorController {
 
     private final VendorCatalog catalog;

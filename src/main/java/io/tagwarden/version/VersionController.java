@@ -10,6 +10,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tagwarden.compile.ContainerModel;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.tagwarden.account.Role;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -18,6 +21,7 @@ import java.util.List;
 /** JSON API for publishing, listing and rolling back versions. */
 @Controller("/api/containers/{containerId}/versions")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class VersionController {
 
     private final PublishService service;
@@ -31,6 +35,7 @@ class VersionController {
         return service.list(containerId).stream().map(VersionView::of).toList();
     }
 
+    @Secured({Role.ADMIN, Role.EDITOR})
     @Post
     HttpResponse<VersionView> publish(String containerId, @Body @Valid @Nullable PublishRequest request) {
         return created(service.publish(containerId, request == null ? new PublishRequest(null, null) : request));
@@ -42,6 +47,7 @@ class VersionController {
         return new VersionDetail(VersionView.of(version), service.snapshotOf(version));
     }
 
+    @Secured({Role.ADMIN, Role.EDITOR})
     @Post("/{number}/rollback")
     HttpResponse<VersionView> rollback(String containerId, int number, @Body @Valid @Nullable PublishRequest request) {
         return created(service.rollback(containerId, number, request == null ? new PublishRequest(null, null) : request));

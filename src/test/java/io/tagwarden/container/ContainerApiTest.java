@@ -22,7 +22,7 @@ public class ContainerApiTest {
 
     @BeforeEach
     void setUp() {
-        api = new TestApi(server.getURI());
+        api = TestApi.admin(server.getURI());
     }
 
     @Test

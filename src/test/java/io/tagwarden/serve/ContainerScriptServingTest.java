@@ -25,7 +25,7 @@ public class ContainerScriptServingTest {
 
     @BeforeEach
     void setUp() {
-        api = new TestApi(server.getURI());
+        api = TestApi.admin(server.getURI());
     }
 
     @Test

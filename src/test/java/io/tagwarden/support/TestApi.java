@@ -18,9 +18,43 @@ public final class TestApi {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = ObjectMapper.getDefault();
     private final URI base;
+    private final String token;
 
+    /** A client without credentials. */
     public TestApi(URI base) {
+        this(base, null);
+    }
+
+    private TestApi(URI base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    /** A client signed in as the first administrator (whose password the test configuration sets). */
+    public static TestApi admin(URI base) {
+        return new TestApi(base).signIn("admin", ADMIN_PASSWORD);
+    }
+
+    /** A client with an API token for this user. */
+    public TestApi signIn(String username, String password) {
+        Map<String, Object> issued = expect(201, "POST", "/api/tokens",
+                "{\"username\": \"" + username + "\", \"password\": \"" + password + "\", \"name\": \"tests\"}");
+        return new TestApi(base, (String) issued.get("token"));
+    }
+
+    /** Creates a user (this client must be an admin) and returns a client signed in as that user. */
+    public TestApi createUser(String username, String role) {
+        String password = "password-of-" + username;
+        expect(201, "POST", "/api/users", "{\"username\": \"" + username + "\", \"role\": \"" + role
+                + "\", \"password\": \"" + password + "\"}");
+        return signIn(username, password);
+    }
+
+    /** This client without its token. */
+    public TestApi anonymous() {
+        return new TestApi(base, null);
     }
 
     public URI base() {
@@ -31,6 +65,9 @@ public final class TestApi {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
         if (headers.length > 0) {
             b.headers(headers);
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {

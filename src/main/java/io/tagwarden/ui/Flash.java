@@ -1,0 +1,32 @@
+package io.tagwarden.ui;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.Map;
+
+/** The success message a page shows after post/redirect/get, chosen by the {@code done} query value. */
+final class Flash {
+
+    private static final Map<String, String> MESSAGES = Map.ofEntries(
+            Map.entry("created", "Created."),
+            Map.entry("saved", "Saved."),
+            Map.entry("deleted", "Deleted."),
+            Map.entry("duplicated", "Duplicated: the copy is disabled until you enable it."),
+            Map.entry("enabled", "Enabled. Publish to put it live."),
+            Map.entry("disabled", "Disabled. Publish to take it off the site."),
+            Map.entry("published", "Published. The new version is live."),
+            Map.entry("rolledback", "Rolled back: the older version is live again as a new version."),
+            Map.entry("user-created", "User created."),
+            Map.entry("role", "Role changed."),
+            Map.entry("password", "Password changed."),
+            Map.entry("deactivated", "User deactivated: they can no longer sign in or use their tokens."),
+            Map.entry("activated", "User activated."),
+            Map.entry("token-revoked", "Token revoked."));
+
+    private Flash() {
+    }
+
+    static @Nullable String message(@Nullable String done) {
+        return done == null ? null : MESSAGES.get(done);
+    }
+}

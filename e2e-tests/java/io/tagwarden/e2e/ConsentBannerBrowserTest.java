@@ -17,13 +17,10 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,12 +85,12 @@ class ConsentBannerBrowserTest {
         open("");
         waitForBanner();
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
-        waitUntil(() -> browser.driver().findElements(By.id("tw-consent")).isEmpty());
+        browser.waitUntil(() -> browser.driver().findElements(By.id("tw-consent")).isEmpty());
         assertThat(cookie("tw_consent")).isEqualTo("1.00");
-        assertThat(statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).startsWith("blocked"));
+        assertThat(browser.statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).startsWith("blocked"));
 
         browser.driver().navigate().refresh();
-        waitForRuntime();
+        browser.waitForRuntime();
         Thread.sleep(300);
         assertThat(browser.driver().findElements(By.id("tw-consent"))).as("no banner once chosen").isEmpty();
         assertThat(browser.proxy().pageHosts()).doesNotContainAnyElementsOf(vendorHosts);
@@ -103,13 +100,13 @@ class ConsentBannerBrowserTest {
     void acceptAllLoadsTheVendorsAndARevisitFiresWithoutAsking() {
         open("");
         waitForBanner().findElement(By.id("tw-consent-accept")).click();
-        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        browser.waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
         assertThat(cookie("tw_consent")).isEqualTo("1.11");
-        assertThat(debug().get("source")).isEqualTo("banner");
+        assertThat(browser.debug().get("source")).isEqualTo("banner");
 
         browser.proxy().clear();
         browser.driver().navigate().refresh();
-        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        browser.waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
         assertThat(browser.driver().findElements(By.id("tw-consent"))).isEmpty();
     }
 
@@ -120,10 +117,10 @@ class ConsentBannerBrowserTest {
         banner.findElement(By.id("tw-consent-customize")).click();
         banner.findElement(By.id("tw-consent-analytics")).click();
         banner.findElement(By.id("tw-consent-customize")).click();
-        waitUntil(() -> "granted".equals(consent().get("analytics")));
-        assertThat(consent().get("marketing")).isEqualTo("denied");
+        browser.waitUntil(() -> "granted".equals(browser.consent().get("analytics")));
+        assertThat(browser.consent().get("marketing")).isEqualTo("denied");
         assertThat(cookie("tw_consent")).isEqualTo("1.10");
-        List<String> statuses = statuses();
+        List<String> statuses = browser.statuses();
         assertThat(statuses.get(statuses.size() - 1)).as("the GA4 analytics tag").isEqualTo("fired");
         assertThat(statuses.subList(0, 7)).allSatisfy(s -> assertThat(s).startsWith("blocked"));
         // gtag.js loads for the analytics grant, told first that advertising storage is denied.
@@ -137,17 +134,17 @@ class ConsentBannerBrowserTest {
     void reopeningLetsTheVisitorWithdrawAndClickIdsGoWithConsent() {
         open("fbclid=IwAR-test-click&gclid=Cj0-test");
         waitForBanner().findElement(By.id("tw-consent-accept")).click();
-        waitUntil(() -> "granted".equals(consent().get("marketing")));
+        browser.waitUntil(() -> "granted".equals(browser.consent().get("marketing")));
         assertThat(cookie("tw_clk")).contains("fbclid").contains("IwAR-test-click");
-        assertThat(debug().get("clickIds")).isEqualTo(Map.of("fbclid", "IwAR-test-click", "gclid", "Cj0-test"));
+        assertThat(browser.debug().get("clickIds")).isEqualTo(Map.of("fbclid", "IwAR-test-click", "gclid", "Cj0-test"));
 
         browser.js("window.tagwarden.consent.open()");
         waitForBanner().findElement(By.id("tw-consent-reject")).click();
-        waitUntil(() -> "denied".equals(consent().get("marketing")));
+        browser.waitUntil(() -> "denied".equals(browser.consent().get("marketing")));
         assertThat(cookie("tw_clk")).as("click ids removed on withdrawal").isNull();
         assertThat(cookie("tw_consent")).isEqualTo("1.00");
         browser.js("window.tagwarden.push({event: 'purchase', value: 5, currency: 'EUR'})");
-        assertThat(statuses().get(7)).startsWith("blocked");
+        assertThat(browser.statuses().get(7)).startsWith("blocked");
         assertThat(browser.js("return window.fbq.queue.some(c => c[0] === 'consent' && c[1] === 'revoke')")).isEqualTo(true);
     }
 
@@ -155,9 +152,9 @@ class ConsentBannerBrowserTest {
     void clickIdsAreNotKeptWithoutConsent() {
         open("fbclid=IwAR-not-kept");
         waitForBanner().findElement(By.id("tw-consent-reject")).click();
-        waitUntil(() -> "denied".equals(consent().get("marketing")));
+        browser.waitUntil(() -> "denied".equals(browser.consent().get("marketing")));
         assertThat(cookie("tw_clk")).isNull();
-        assertThat(debug().get("clickIds")).isEqualTo(Map.of());
+        assertThat(browser.debug().get("clickIds")).isEqualTo(Map.of());
     }
 
     @Test
@@ -166,14 +163,14 @@ class ConsentBannerBrowserTest {
         String page = site.page("/", server.getURI().resolve("/c/" + id + ".js").toString());
         browser.open(page);
         waitForBanner().findElement(By.id("tw-consent-accept")).click();
-        waitUntil(() -> "1.11".equals(cookie("tw_consent")));
+        browser.waitUntil(() -> "1.11".equals(cookie("tw_consent")));
 
         api.expect(200, "PUT", "/api/containers/" + id, "{\"name\": \"Seven vendors\", " + consentWithBanner(2) + "}");
         Map<String, Object> v2 = api.publish(id, "policy revision 2");
         // The pinned URL: the latest one may be served from the browser cache for its max-age.
         browser.driver().get(site.page("/", server.getURI().resolve((String) v2.get("pinnedUrl")).toString()));
         waitForBanner();
-        assertThat(consent().get("marketing")).isEqualTo("unknown");
+        assertThat(browser.consent().get("marketing")).isEqualTo("unknown");
     }
 
     private static String consentWithBanner(int revision) {
@@ -189,39 +186,16 @@ class ConsentBannerBrowserTest {
     private void open(String query) {
         browser.open(site.page("/landing", server.getURI().resolve("/c/" + containerId + ".js").toString(),
                 query.isEmpty() ? new String[0] : new String[] {query}));
-        waitForRuntime();
+        browser.waitForRuntime();
     }
 
     private WebElement waitForBanner() {
-        waitUntil(() -> !browser.driver().findElements(By.id("tw-consent")).isEmpty());
+        browser.waitUntil(() -> !browser.driver().findElements(By.id("tw-consent")).isEmpty());
         return browser.driver().findElement(By.id("tw-consent"));
     }
 
     private String cookie(String name) {
         Cookie c = browser.driver().manage().getCookieNamed(name);
         return c == null ? null : java.net.URLDecoder.decode(c.getValue(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private void waitForRuntime() {
-        waitUntil(() -> Boolean.TRUE.equals(browser.js("return !!(window.tagwarden && window.tagwarden.started)")));
-    }
-
-    private void waitUntil(BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> debug() {
-        return (Map<String, Object>) browser.js("return window.tagwarden.debug()");
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> consent() {
-        return (Map<String, Object>) debug().get("consent");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> statuses() {
-        return ((List<Map<String, Object>>) debug().get("tags")).stream().map(t -> (String) t.get("status")).toList();
     }
 }

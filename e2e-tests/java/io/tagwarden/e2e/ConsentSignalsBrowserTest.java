@@ -15,9 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,14 +65,14 @@ class ConsentSignalsBrowserTest {
         open(cmp, false);
         Thread.sleep(300);
         assertThat(browser.proxy().pageHosts()).as("before the choice").doesNotContainAnyElementsOf(vendorHosts);
-        assertThat(statuses()).containsOnly("waiting for marketing consent", "no matching event yet");
+        assertThat(browser.statuses()).containsOnly("waiting for marketing consent", "no matching event yet");
         assertThat(browser.driver().manage().getCookies()).as("no cookie before the choice").isEmpty();
 
         browser.js("window.__test.grant()");
-        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        browser.waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
         assertThat(Set.copyOf(browser.proxy().pageHosts())).as("only vendor loader hosts").isSubsetOf(vendorHosts);
-        assertThat(debug().get("source")).isEqualTo(cmp);
-        assertThat(statuses().subList(0, 7)).containsOnly("fired");
+        assertThat(browser.debug().get("source")).isEqualTo(cmp);
+        assertThat(browser.statuses().subList(0, 7)).containsOnly("fired");
 
         // One event id per page view, passed to every vendor's deduplication field.
         String metaId = (String) browser.js("return window.fbq.queue.find(c => c[0] === 'trackSingle' && c[2] === 'PageView')[4].eventID");
@@ -94,7 +92,7 @@ class ConsentSignalsBrowserTest {
         open(cmp, false);
         browser.js("window.__test.deny()");
         Thread.sleep(300);
-        assertThat(statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).startsWith("blocked"));
+        assertThat(browser.statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).startsWith("blocked"));
         assertThat(browser.proxy().pageHosts()).doesNotContainAnyElementsOf(vendorHosts);
     }
 
@@ -103,11 +101,11 @@ class ConsentSignalsBrowserTest {
     void withdrawalStopsFurtherFiringAndRevokesWhereVendorsCan(String cmp) {
         open(cmp, false);
         browser.js("window.__test.grant()");
-        waitUntil(() -> "granted".equals(consent().get("marketing")));
+        browser.waitUntil(() -> "granted".equals(browser.consent().get("marketing")));
         browser.js("window.__test.withdraw()");
-        waitUntil(() -> "denied".equals(consent().get("marketing")));
+        browser.waitUntil(() -> "denied".equals(browser.consent().get("marketing")));
         browser.js("window.tagwarden.push({event: 'purchase', value: 10, currency: 'EUR'})");
-        assertThat(statuses().get(7)).startsWith("blocked");
+        assertThat(browser.statuses().get(7)).startsWith("blocked");
         assertThat(browser.js("return window.fbq.queue.filter(c => c[2] === 'Purchase').length")).isEqualTo(0L);
         assertThat(browser.js("return window.fbq.queue.some(c => c[0] === 'consent' && c[1] === 'revoke')")).isEqualTo(true);
         assertThat(browser.js("return window.pintrk.queue.some(c => c[0] === 'setconsent' && c[1] === false)")).isEqualTo(true);
@@ -119,8 +117,8 @@ class ConsentSignalsBrowserTest {
         open(cmp, true);
         browser.js("window.__test.grant()");
         Thread.sleep(300);
-        assertThat(debug().get("gpc")).isEqualTo(true);
-        assertThat(statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).isEqualTo("blocked: marketing consent denied (GPC)"));
+        assertThat(browser.debug().get("gpc")).isEqualTo(true);
+        assertThat(browser.statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).isEqualTo("blocked: marketing consent denied (GPC)"));
         assertThat(browser.proxy().pageHosts()).doesNotContainAnyElementsOf(vendorHosts);
     }
 
@@ -128,11 +126,11 @@ class ConsentSignalsBrowserTest {
     void underTcfAVendorRefusedByTheVisitorStaysBlockedWhileTheOthersFire() {
         open("tcf", false);
         browser.js("window.__test.grantRefusingVendor(755)");
-        waitUntil(() -> "granted".equals(consent().get("marketing")));
-        List<String> statuses = statuses();
+        browser.waitUntil(() -> "granted".equals(browser.consent().get("marketing")));
+        List<String> statuses = browser.statuses();
         assertThat(statuses.get(SevenVendorContainer.SEVEN.indexOf("google"))).isEqualTo("blocked: vendor refused under TCF");
         assertThat(statuses.get(SevenVendorContainer.SEVEN.indexOf("meta"))).isEqualTo("fired");
-        waitUntil(() -> browser.proxy().pageHosts().contains("connect.facebook.net"));
+        browser.waitUntil(() -> browser.proxy().pageHosts().contains("connect.facebook.net"));
         assertThat(browser.proxy().pageHosts()).doesNotContain("www.googletagmanager.com");
     }
 
@@ -140,31 +138,31 @@ class ConsentSignalsBrowserTest {
     void tcfSayingGdprDoesNotApplyDoesNotRestrict() {
         open("tcf", false);
         browser.js("window.__test.notApplicable()");
-        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
-        assertThat(consent()).containsEntry("marketing", "granted").containsEntry("analytics", "granted");
+        browser.waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        assertThat(browser.consent()).containsEntry("marketing", "granted").containsEntry("analytics", "granted");
     }
 
     @Test
     void findsATcfCmpInTheParentFrameThroughItsLocator() {
         browser.open(site.page("/tcf-frame-parent.html", scriptUrl));
         browser.driver().switchTo().frame("child");
-        waitForRuntime();
-        assertThat(statuses().subList(0, 7)).containsOnly("waiting for marketing consent");
+        browser.waitForRuntime();
+        assertThat(browser.statuses().subList(0, 7)).containsOnly("waiting for marketing consent");
         browser.driver().switchTo().defaultContent();
         browser.js("window.__test.grant()");
         browser.driver().switchTo().frame("child");
-        waitUntil(() -> "granted".equals(consent().get("marketing")));
-        assertThat(debug().get("source")).isEqualTo("tcf");
-        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        browser.waitUntil(() -> "granted".equals(browser.consent().get("marketing")));
+        assertThat(browser.debug().get("source")).isEqualTo("tcf");
+        browser.waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
         browser.driver().switchTo().defaultContent();
     }
 
     @Test
     void vendorScriptsCarryTheContainersNonceUnderAStrictCsp() {
         browser.open(site.page("/csp.html", scriptUrl));
-        waitForRuntime();
+        browser.waitForRuntime();
         browser.js("window.tagwarden.consent.update({marketing: 'granted'})");
-        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        browser.waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
         assertThat(browser.js("return window.cspViolations")).asList().isEmpty();
         assertThat(browser.js("return [...document.scripts].filter(s => s.src.includes('connect.facebook.net'))[0].nonce"))
                 .isEqualTo("r4nd0m");
@@ -174,7 +172,7 @@ class ConsentSignalsBrowserTest {
     void aDecisionFromAnotherSignalIsAnnouncedToGoogleTagsAsConsentModeUpdate() {
         open("tcf", false);
         browser.js("window.__test.grant()");
-        waitUntil(() -> "granted".equals(consent().get("marketing")));
+        browser.waitUntil(() -> "granted".equals(browser.consent().get("marketing")));
         assertThat(browser.js("return window.dataLayer.some(e => e[0] === 'consent' && e[1] === 'update' && e[2].ad_storage === 'granted')"))
                 .isEqualTo(true);
     }
@@ -183,9 +181,9 @@ class ConsentSignalsBrowserTest {
     void aThrowingCmpFiresNothingInOptInAndLeavesThePageWorking() throws Exception {
         String quick = scriptUrl(SevenVendorContainer.publish(api, catalog, "\"cmpWaitMs\": 200"));
         browser.open(site.page("/signals.html", quick, "cmp=broken"));
-        waitForRuntime();
+        browser.waitForRuntime();
         Thread.sleep(500);
-        assertThat(statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).startsWith("blocked"));
+        assertThat(browser.statuses().subList(0, 7)).allSatisfy(s -> assertThat(s).startsWith("blocked"));
         assertThat(browser.proxy().pageHosts()).doesNotContainAnyElementsOf(vendorHosts);
         browser.driver().findElement(By.id("still-works")).click();
         assertThat(browser.driver().findElement(By.id("still-works")).getText()).isEqualTo("clicked");
@@ -196,46 +194,23 @@ class ConsentSignalsBrowserTest {
     void aCmpThatNeverAnswersGetsThePolicyDefaultAfterTheWait() {
         String optOut = scriptUrl(SevenVendorContainer.publish(api, catalog, "\"consentMode\": \"opt_out\", \"cmpWaitMs\": 300"));
         browser.open(site.page("/signals.html", optOut, "cmp=none"));
-        waitForRuntime();
-        waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
-        assertThat(debug().get("source")).isNull();
+        browser.waitForRuntime();
+        browser.waitUntil(() -> browser.proxy().pageHosts().containsAll(loaderHosts));
+        assertThat(browser.debug().get("source")).isNull();
 
         String optIn = scriptUrl(SevenVendorContainer.publish(api, catalog, "\"consentMode\": \"opt_in\", \"cmpWaitMs\": 300"));
         browser.open(site.page("/signals.html", optIn, "cmp=none"));
-        waitForRuntime();
-        waitUntil(() -> "denied".equals(consent().get("marketing")));
+        browser.waitForRuntime();
+        browser.waitUntil(() -> "denied".equals(browser.consent().get("marketing")));
         assertThat(browser.proxy().pageHosts()).doesNotContainAnyElementsOf(vendorHosts);
     }
 
     private void open(String cmp, boolean gpc) {
         browser.open(site.page("/signals.html", scriptUrl, "cmp=" + cmp, "gpc=" + (gpc ? "1" : "0")));
-        waitForRuntime();
+        browser.waitForRuntime();
     }
 
     private String scriptUrl(String containerId) {
         return server.getURI().resolve("/c/" + containerId + ".js").toString();
-    }
-
-    private void waitForRuntime() {
-        waitUntil(() -> Boolean.TRUE.equals(browser.js("return !!(window.tagwarden && window.tagwarden.started)")));
-    }
-
-    private void waitUntil(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> debug() {
-        return (Map<String, Object>) browser.js("return window.tagwarden.debug()");
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> consent() {
-        return (Map<String, Object>) debug().get("consent");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> statuses() {
-        return ((List<Map<String, Object>>) debug().get("tags")).stream().map(t -> (String) t.get("status")).toList();
     }
 }

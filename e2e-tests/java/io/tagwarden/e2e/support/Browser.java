@@ -68,6 +68,32 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Waits (10 s at most) until the container runtime has started on the current page. */
+    public void waitForRuntime() {
+        waitUntil(() -> Boolean.TRUE.equals(js("return !!(window.tagwarden && window.tagwarden.started)")));
+    }
+
+    public void waitUntil(java.util.function.BooleanSupplier condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+    }
+
+    /** The runtime's tagwarden.debug() report. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> debug() {
+        return (java.util.Map<String, Object>) js("return window.tagwarden.debug()");
+    }
+
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> consent() {
+        return (java.util.Map<String, Object>) debug().get("consent");
+    }
+
+    /** Each tag's status, in the container's tag order. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> statuses() {
+        return ((java.util.List<java.util.Map<String, Object>>) debug().get("tags")).stream().map(t -> (String) t.get("status")).toList();
+    }
+
     @Override
     public void close() throws IOException {
         try {

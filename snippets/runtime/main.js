@@ -8,7 +8,8 @@
  * Page API: tagwarden.push({event: 'purchase', value: 42.5, currency: 'EUR', event_id: '…'});
  * tagwarden.consent.update({marketing: 'granted'}); tagwarden.consent.get(); tagwarden.consent.open() (the
  * built-in banner, when the container uses it); tagwarden.debug().
- * features holds optional modules the assembler included for this container ({banner: startBanner}).
+ * features holds optional modules the assembler included for this container ({banner: startBanner}) and, only in
+ * the admin app's preview build, pageUrl: the address triggers are matched against instead of the preview page's own.
  */
 import {createConsentState, GRANTED, DENIED} from './consent-state.js';
 import {createLoader} from './loader.js';
@@ -51,7 +52,7 @@ export function start(win, config, vendors, features) {
   }
 
   function handle(ev) {
-    const url = String(win.location && win.location.href || '');
+    const url = features && features.pageUrl || String(win.location && win.location.href || '');
     config.tags.forEach((tag) => guard(() => {
       if (triggerMatches(tag.trigger, ev, url)) {
         decide(tag, ev);

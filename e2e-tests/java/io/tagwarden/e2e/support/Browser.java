@@ -25,8 +25,24 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final RecordingProxy proxy;
     private final Path profile;
+    private final FakeVendorServer vendors;
 
+    /** Refuses every non-local request (see {@link RecordingProxy}). */
     public Browser() {
+        this(null);
+    }
+
+    /**
+     * Like {@link #Browser()}, but HTTPS to the {@link FakeVendorServer#HOSTS} is tunnelled to the given fake
+     * server, whose self-signed certificate Chromium accepts ({@code --ignore-certificate-errors}). The caller
+     * still owns (and closes) the server; {@link #open} also forgets the server's earlier requests.
+     */
+    public static Browser withFakeVendors(FakeVendorServer vendors) {
+        return new Browser(java.util.Objects.requireNonNull(vendors));
+    }
+
+    private Browser(FakeVendorServer vendors) {
+        this.vendors = vendors;
         try {
             this.proxy = new RecordingProxy();
             this.profile = Files.createTempDirectory("tagwarden-chrome-");
@@ -40,6 +56,10 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run", "--disable-default-apps", "--disable-extensions",
                 "--user-data-dir=" + profile,
                 "--proxy-server=http://127.0.0.1:" + proxy.port());
+        if (vendors != null) {
+            proxy.tunnel(FakeVendorServer.HOSTS, vendors.port());
+            options.addArguments("--ignore-certificate-errors");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -65,6 +85,9 @@ public final class Browser implements AutoCloseable {
     public void open(String url) {
         driver.manage().deleteAllCookies();
         proxy.clear();
+        if (vendors != null) {
+            vendors.clear();
+        }
         driver.get(url);
     }
 
@@ -75,6 +98,16 @@ public final class Browser implements AutoCloseable {
 
     public void waitUntil(java.util.function.BooleanSupplier condition) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+    }
+
+    /** Saves what the browser shows as a PNG (for the README's screenshots in docs/). */
+    public void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The runtime's tagwarden.debug() report. */

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 public final class FixtureSite implements AutoCloseable {
 
     private final HttpServer server;
+    private final java.util.Map<String, String> pages = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FixtureSite() {
         try {
@@ -26,6 +27,15 @@ public final class FixtureSite implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            String page = pages.get(path);
+            if (page != null) {
+                byte[] body = page.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+                return;
+            }
             String last = path.substring(path.lastIndexOf('/') + 1);
             String name = last.endsWith(".html") || last.endsWith(".js") ? last : "page.html";
             String query = exchange.getRequestURI().getRawQuery();
@@ -58,6 +68,12 @@ public final class FixtureSite implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path + "?"
                 + (extra.length == 0 ? "" : String.join("&", extra) + "&")
                 + "script=" + java.net.URLEncoder.encode(scriptUrl, StandardCharsets.UTF_8);
+    }
+
+    /** Serves {@code html} at {@code path} (exactly), as a site owner would after pasting a tag into a page. */
+    public String addPage(String path, String html) {
+        pages.put(path, html);
+        return url(path);
     }
 
     /** The URL of a page on this site, without a container script. */

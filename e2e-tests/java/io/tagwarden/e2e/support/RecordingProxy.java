@@ -10,6 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +20,8 @@ import java.util.concurrent.Executors;
 /**
  * An HTTP proxy that forwards nothing: it records the host of every request the browser routes through it
  * (plain requests and HTTPS CONNECTs) and answers 502. Chrome started with {@code --proxy-server} pointing
- * here therefore reveals every non-local host a page tries to contact, and contacts none.
+ * here therefore reveals every non-local host a page tries to contact, and contacts none. The one exception
+ * is opt-in: {@link #tunnel} sends CONNECTs for chosen hosts to a local fake server (still recorded).
  */
 public final class RecordingProxy implements AutoCloseable {
 
@@ -32,6 +36,7 @@ public final class RecordingProxy implements AutoCloseable {
         return t;
     });
     private final List<String> hosts = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> tunnels = new ConcurrentHashMap<>();
 
     public RecordingProxy() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -55,6 +60,14 @@ public final class RecordingProxy implements AutoCloseable {
         return hosts.stream().filter(h -> !BROWSER_OWN_HOSTS.contains(h)).toList();
     }
 
+    /**
+     * From now on, answers {@code CONNECT host:443} for these hosts with 200 and pipes the connection to
+     * {@code 127.0.0.1:localPort} (e.g. a {@link FakeVendorServer}); other hosts are still refused.
+     */
+    public void tunnel(Set<String> tunnelledHosts, int localPort) {
+        tunnelledHosts.forEach(host -> tunnels.put(host, localPort));
+    }
+
     public void clear() {
         hosts.clear();
     }
@@ -72,16 +85,55 @@ public final class RecordingProxy implements AutoCloseable {
 
     private void answer(Socket client) {
         try (client) {
-            String requestLine = readLine(client.getInputStream());
+            InputStream in = client.getInputStream();
+            String requestLine = readLine(in);
             String[] parts = requestLine.split(" ");
             if (parts.length >= 2) {
                 hosts.add(hostOf(parts[0], parts[1]));
             }
             OutputStream out = client.getOutputStream();
+            Integer localPort = parts.length >= 2 && parts[0].equals("CONNECT") && parts[1].endsWith(":443")
+                    ? tunnels.get(hostOf(parts[0], parts[1])) : null;
+            if (localPort != null) {
+                while (!readLine(in).isEmpty()) {
+                    // skip the CONNECT's headers: the tunnel starts after the blank line
+                }
+                pipe(client, localPort);
+                return;
+            }
             out.write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException ignored) {
             // the browser gave up on the connection: nothing to record beyond the request line
+        }
+    }
+
+    /** Connects the client to the local port and copies bytes both ways until either side ends. */
+    private void pipe(Socket client, int localPort) throws IOException {
+        try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), localPort)) {
+            client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            workers.submit(() -> copyThenClose(upstream, client));
+            copyThenClose(client, upstream);
+        }
+    }
+
+    private static void copyThenClose(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+        } catch (IOException ignored) {
+            // one side closed: end the tunnel below
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
         }
     }
 

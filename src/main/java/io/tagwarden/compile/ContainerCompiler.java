@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -33,8 +34,17 @@ public class ContainerCompiler {
     }
 
     public CompileResult compile(ContainerModel model) {
+        return compile(model, null);
+    }
+
+    /** A build for the admin app's preview page: triggers match {@code pageUrl} instead of the page's address. */
+    public CompileResult compilePreview(ContainerModel model, String pageUrl) {
+        return compile(model, Objects.requireNonNull(pageUrl));
+    }
+
+    private CompileResult compile(ContainerModel model, String previewPageUrl) {
         long start = System.nanoTime();
-        Future<String> job = pool.submit(() -> compiler.compile(assembler.assemble(model), ScriptAssembler.ENTRY));
+        Future<String> job = pool.submit(() -> compiler.compile(assembler.assemble(model, previewPageUrl), ScriptAssembler.ENTRY));
         try {
             String script = job.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             CompiledArtifact artifact = CompiledArtifact.of(script.getBytes(StandardCharsets.UTF_8));

@@ -33,6 +33,14 @@ public class ScriptAssembler {
     }
 
     public List<JsSource> assemble(ContainerModel model) {
+        return assemble(model, null);
+    }
+
+    /**
+     * {@code previewPageUrl} (preview builds only, null otherwise): the page address the draft's triggers are
+     * matched against, so the admin app's preview page can stand in for any page of the site.
+     */
+    public List<JsSource> assemble(ContainerModel model, String previewPageUrl) {
         List<JsSource> sources = new ArrayList<>(runtime.modules());
         StringBuilder entry = new StringBuilder("import {start} from './runtime/main.js';\n");
         StringBuilder vendorMap = new StringBuilder();
@@ -46,13 +54,16 @@ public class ScriptAssembler {
             index++;
         }
         // Optional runtime features are imported only by containers that use them, to keep the others small.
-        String features = "{}";
+        List<String> features = new ArrayList<>();
         if (model.consent().banner() != null) {
             entry.append("import {startBanner} from './runtime/banner.js';\n");
-            features = "{banner: startBanner}";
+            features.add("banner: startBanner");
         }
-        entry.append("start(window, ").append(configJson(model)).append(", {").append(vendorMap).append("}, ")
-                .append(features).append(");\n");
+        if (previewPageUrl != null) {
+            features.add("pageUrl: " + jsonString(previewPageUrl));
+        }
+        entry.append("start(window, ").append(configJson(model)).append(", {").append(vendorMap).append("}, {")
+                .append(String.join(", ", features)).append("});\n");
         sources.add(new JsSource(ENTRY, entry.toString()));
         return sources;
     }
@@ -60,6 +71,14 @@ public class ScriptAssembler {
     String configJson(ContainerModel model) {
         try {
             return escapeForScript(json.writeValueAsString(RuntimeConfig.of(model)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String jsonString(String value) {
+        try {
+            return escapeForScript(json.writeValueAsString(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

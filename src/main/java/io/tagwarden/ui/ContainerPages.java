@@ -24,8 +24,8 @@ import io.tagwarden.container.ContainerService;
 import io.tagwarden.container.ContainerView;
 import io.tagwarden.tag.TagService;
 import io.tagwarden.vendor.VendorCatalog;
-import io.tagwarden.version.PublishRequest;
 import io.tagwarden.version.PublishService;
+import io.tagwarden.version.VersionSummary;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +44,7 @@ class ContainerPages {
     private final TagService tags;
     private final VendorCatalog vendors;
     private final FormErrors forms;
+
     private final PublishService publisher;
 
     ContainerPages(ContainerService containers, TagService tags, VendorCatalog vendors, FormErrors forms, PublishService publisher) {
@@ -94,13 +95,24 @@ class ContainerPages {
                 "vendors", vendors.all().stream().map(v -> v.descriptor()).toList(), "baseUrl", baseUrl(request)));
     }
 
-    @Post("/{id}/publish")
-    @Secured({Role.ADMIN, Role.EDITOR})
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> publish(String id, Authentication auth, @Body Map<String, String> form) {
-        String note = form.getOrDefault("note", "").strip();
-        publisher.publish(id, new PublishRequest(note.length() > 1000 ? note.substring(0, 1000) : note, auth.getName()));
-        return Pages.seeOther("/containers/" + id + "?done=published");
+    @Get("/{id}/install")
+    HttpResponse<?> install(String id, HttpRequest<?> request) {
+        ContainerView container = containers.view(containers.get(id));
+        Map<String, Object> model = Pages.model("container", container, "version", null);
+        List<VersionSummary> versions = publisher.list(id);
+        if (!versions.isEmpty()) {
+            VersionSummary latest = versions.get(0);
+            String base = baseUrl(request);
+            model.put("version", latest);
+            model.put("baseUrl", base);
+            model.put("latestTag", "<script async src=\"" + base + container.scriptUrl() + "\"></script>");
+            model.put("pinnedTag", "<script async src=\"" + base + "/c/" + id + "@" + latest.number() + ".js\" integrity=\""
+                    + latest.sri() + "\" crossorigin=\"anonymous\"></script>");
+            model.put("hosts", publisher.snapshotOf(publisher.get(id, latest.number())).tags().stream()
+                    .map(t -> t.vendor()).distinct().sorted()
+                    .flatMap(v -> vendors.find(v).stream()).flatMap(v -> v.descriptor().hosts().stream()).toList());
+        }
+        return Pages.view("containers/install", model);
     }
 
     private static String baseUrl(HttpRequest<?> request) {

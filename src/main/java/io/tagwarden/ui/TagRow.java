@@ -2,6 +2,7 @@ package io.tagwarden.ui;
 
 import io.tagwarden.tag.TagView;
 import io.tagwarden.tag.TriggerRequest;
+import io.tagwarden.tag.TriggerText;
 import io.tagwarden.vendor.VendorCatalog;
 
 /** A tag as the container page lists it, with its trigger in words. */
@@ -13,13 +14,6 @@ record TagRow(TagView tag, String vendorName, String trigger) {
     }
 
     static String describe(TriggerRequest t) {
-        String when = "custom_event".equals(t.on()) ? "on event “" + t.event() + "”" : "on page load";
-        return switch (t.matchOrAny()) {
-            case any -> when + ", every page";
-            case equals -> when + ", URL equals " + t.url();
-            case contains -> when + ", URL contains " + t.url();
-            case prefix -> when + ", URL starts with " + t.url();
-            case regex -> when + ", URL matches /" + t.url() + "/";
-        };
+        return TriggerText.describe(t.type(), t.event(), t.matchOrAny(), t.url());
     }
 }

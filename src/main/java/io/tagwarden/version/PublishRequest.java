@@ -4,15 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Size;
 
-/** A publish or rollback: a note saying why, and who did it (until accounts exist, whoever the client says). */
+/** A publish or rollback as the API takes it: a note saying why. The author is always the signed-in user. */
 @Serdeable
-public record PublishRequest(@Nullable @Size(max = 1000) String note, @Nullable @Size(max = 100) String author) {
+public record PublishRequest(@Nullable @Size(max = 1000) String note) {
 
     String noteOr(String fallback) {
         return note == null || note.isBlank() ? fallback : note.strip();
-    }
-
-    String authorOrDefault() {
-        return author == null || author.isBlank() ? "api" : author.strip();
     }
 }

@@ -1,6 +1,7 @@
 package io.tagwarden.version;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tagwarden.compile.CompileResult;
@@ -49,20 +50,20 @@ public class PublishService {
     }
 
     @Transactional
-    public ContainerVersion publish(String containerId, PublishRequest request) {
+    public ContainerVersion publish(String containerId, PublishRequest request, String author) {
         Container container = containers.get(containerId);
         ContainerModel model = models.create(container, tags.list(containerId));
         CompileResult compiled = compiler.compile(model);
-        ContainerVersion saved = save(containerId, request.noteOr(""), request.authorOrDefault(), snapshotJson(model),
+        ContainerVersion saved = save(containerId, request.noteOr(""), author, snapshotJson(model),
                 compiled.artifact(), (int) compiled.compileMillis(), null);
         events.publishEvent(new VersionPublished(containerId, saved.number()));
         return saved;
     }
 
     @Transactional
-    public ContainerVersion rollback(String containerId, int number, PublishRequest request) {
+    public ContainerVersion rollback(String containerId, int number, PublishRequest request, String author) {
         ContainerVersion old = get(containerId, number);
-        ContainerVersion saved = save(containerId, request.noteOr("Rollback to version " + number), request.authorOrDefault(),
+        ContainerVersion saved = save(containerId, request.noteOr("Rollback to version " + number), author,
                 old.snapshot(), CompiledArtifact.of(old.artifact()), 0, number);
         events.publishEvent(new VersionPublished(containerId, saved.number()));
         return saved;
@@ -79,6 +80,24 @@ public class PublishService {
     public List<VersionSummary> list(String containerId) {
         containers.get(containerId);
         return versions.findByContainerIdOrderByNumberDesc(containerId);
+    }
+
+    /** The container as it would publish now: its current settings and enabled tags. */
+    @Transactional
+    public ContainerModel draft(String containerId) {
+        return models.create(containers.get(containerId), tags.list(containerId));
+    }
+
+    /**
+     * What changes from version {@code from} to version {@code to}. A null {@code to} means the draft (what
+     * publishing now would put live); a null {@code from} means the latest version (none: everything is new).
+     */
+    @Transactional
+    public ContainerDiff diff(String containerId, @Nullable Integer from, @Nullable Integer to) {
+        ContainerModel after = to == null ? draft(containerId) : snapshotOf(get(containerId, to));
+        Integer fromNumber = from != null ? from : versions.findLatestNumber(containerId).orElse(null);
+        ContainerModel before = fromNumber == null ? null : snapshotOf(get(containerId, fromNumber));
+        return ContainerDiffer.between(before, after, fromNumber, to);
     }
 
     public ContainerModel snapshotOf(ContainerVersion version) {

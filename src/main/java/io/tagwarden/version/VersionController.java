@@ -6,11 +6,13 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tagwarden.compile.ContainerModel;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.tagwarden.account.Role;
 import jakarta.validation.Valid;
@@ -37,8 +39,14 @@ class VersionController {
 
     @Secured({Role.ADMIN, Role.EDITOR})
     @Post
-    HttpResponse<VersionView> publish(String containerId, @Body @Valid @Nullable PublishRequest request) {
-        return created(service.publish(containerId, request == null ? new PublishRequest(null, null) : request));
+    HttpResponse<VersionView> publish(String containerId, @Body @Valid @Nullable PublishRequest request, Authentication auth) {
+        return created(service.publish(containerId, request == null ? new PublishRequest(null) : request, auth.getName()));
+    }
+
+    /** {@code to} omitted: the draft (what publishing now would change); {@code from} omitted: the latest version. */
+    @Get("/diff")
+    ContainerDiff diff(String containerId, @Nullable @QueryValue Integer from, @Nullable @QueryValue Integer to) {
+        return service.diff(containerId, from, to);
     }
 
     @Get("/{number}")
@@ -49,8 +57,9 @@ class VersionController {
 
     @Secured({Role.ADMIN, Role.EDITOR})
     @Post("/{number}/rollback")
-    HttpResponse<VersionView> rollback(String containerId, int number, @Body @Valid @Nullable PublishRequest request) {
-        return created(service.rollback(containerId, number, request == null ? new PublishRequest(null, null) : request));
+    HttpResponse<VersionView> rollback(String containerId, int number, @Body @Valid @Nullable PublishRequest request,
+                                       Authentication auth) {
+        return created(service.rollback(containerId, number, request == null ? new PublishRequest(null) : request, auth.getName()));
     }
 
     private static HttpResponse<VersionView> created(ContainerVersion v) {

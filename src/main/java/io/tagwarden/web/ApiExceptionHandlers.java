@@ -6,6 +6,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -13,23 +15,32 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
 
-/** Turns domain and validation exceptions into {@link ApiError} bodies with the right status. */
+/**
+ * Turns domain and validation exceptions into {@link ApiError} bodies with the right status. Outside the JSON
+ * API (pages), the same errors go to Micronaut's error response processing, which shows browsers the error page.
+ */
 @Factory
 class ApiExceptionHandlers {
 
+    private final ErrorResponseProcessor<?> pages;
+
+    ApiExceptionHandlers(ErrorResponseProcessor<?> pages) {
+        this.pages = pages;
+    }
+
     @Singleton
     ExceptionHandler<InvalidInputException, HttpResponse<ApiError>> invalidInput() {
-        return (request, e) -> respond(HttpResponse.badRequest(), e.getMessage(), e.errors());
+        return (request, e) -> respond(request, e, HttpResponse.badRequest(), e.getMessage(), e.errors());
     }
 
     @Singleton
     ExceptionHandler<NotFoundException, HttpResponse<ApiError>> notFound() {
-        return (request, e) -> respond(HttpResponse.notFound(), e.getMessage(), List.of());
+        return (request, e) -> respond(request, e, HttpResponse.notFound(), e.getMessage(), List.of());
     }
 
     @Singleton
     ExceptionHandler<ConflictException, HttpResponse<ApiError>> conflict() {
-        return (request, e) -> respond(HttpResponse.status(HttpStatus.CONFLICT), e.getMessage(), List.of());
+        return (request, e) -> respond(request, e, HttpResponse.status(HttpStatus.CONFLICT), e.getMessage(), List.of());
     }
 
     @Singleton
@@ -40,7 +51,7 @@ class ApiExceptionHandlers {
                     .map(v -> new FieldError(fieldPath(v), v.getMessage()))
                     .sorted(Comparator.comparing(FieldError::field))
                     .toList();
-            return respond(HttpResponse.badRequest(), new InvalidInputException(errors).getMessage(), errors);
+            return respond(request, e, HttpResponse.badRequest(), new InvalidInputException(errors).getMessage(), errors);
         };
     }
 
@@ -51,7 +62,7 @@ class ApiExceptionHandlers {
         return (request, e) -> {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String detail = String.valueOf(cause.getMessage()).split("\n")[0];
-            return respond(HttpResponse.badRequest(), "The request body could not be read: " + detail,
+            return respond(request, e, HttpResponse.badRequest(), "The request body could not be read: " + detail,
                     List.of(new FieldError("body", detail)));
         };
     }
@@ -63,7 +74,13 @@ class ApiExceptionHandlers {
         return parts.length == 3 ? parts[2] : path;
     }
 
-    private static MutableHttpResponse<ApiError> respond(MutableHttpResponse<?> response, String message, List<FieldError> errors) {
+    @SuppressWarnings("unchecked")
+    private MutableHttpResponse<ApiError> respond(HttpRequest<?> request, Throwable cause, MutableHttpResponse<?> response,
+                                                  String message, List<FieldError> errors) {
+        if (!request.getPath().startsWith("/api/")) {
+            return (MutableHttpResponse<ApiError>) pages.processResponse(ErrorContext.builder(request).cause(cause)
+                    .errorMessage(message).build(), response);
+        }
         return response.body(new ApiError(response.status().getCode(), message, errors)).contentType("application/json");
     }
 }

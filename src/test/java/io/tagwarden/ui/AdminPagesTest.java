@@ -56,10 +56,97 @@ class AdminPagesTest {
         assertThat(editor.post("/containers/" + id + "/tags", form(editor, "/containers/" + id, tag)).statusCode()).isEqualTo(303);
         assertThat(editor.get("/containers/" + id).body()).contains("Meta purchase").contains("URL starts with /thank-you");
 
-        HttpResponse<String> published = editor.post("/containers/" + id + "/publish", form(editor, "/containers/" + id, Map.of("note", "first")));
+        String review = editor.get("/containers/" + id + "/publish").body();
+        assertThat(review).contains("Nothing is published yet").contains("Meta purchase").contains("loosen consent gating")
+                .contains("Tag “Meta purchase” added: it fires with marketing consent").contains("New vendor: meta");
+        HttpResponse<String> published = editor.post("/containers/" + id + "/publish", form(editor, "/containers/" + id + "/publish", Map.of("note", "first <b>")));
         assertThat(published.statusCode()).isEqualTo(303);
-        assertThat(editor.get("/containers/" + id + "?done=published").body()).contains("/c/" + id + ".js").contains("Published.");
+        assertThat(published.headers().firstValue("Location")).hasValue("/containers/" + id + "/versions?done=published");
+        assertThat(editor.get("/containers/" + id + "/versions?done=published").body()).contains("Published.")
+                .contains("first &lt;b&gt;").contains("by mara").contains(" B gzip");
+        String install = editor.get("/containers/" + id + "/install").body();
+        assertThat(install).contains("/c/" + id + ".js&quot;&gt;&lt;/script&gt;").contains("/c/" + id + "@1.js")
+                .contains("integrity=&quot;sha384-").contains("crossorigin=&quot;anonymous&quot;").contains("connect.facebook.net");
         assertThat(admin.anonymous().get("/c/" + id + ".js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void thePublishPageShowsWhatChangesAndHighlightsLooserConsentThenVersionsCompareAndRollBack() {
+        String id = admin.createContainer("Diffs");
+        long tagId = admin.createTag(id, TestApi.metaPurchaseTag());
+        admin.publish(id, "one");
+        BrowserlessSession editor = signedIn("mara");
+        assertThat(editor.get("/containers/" + id + "/publish").body()).contains("No changes.").contains("live version");
+
+        admin.expect(200, "PUT", "/api/containers/" + id + "/tags/" + tagId, TestApi.metaPurchaseTag()
+                .replace("\"Meta purchase\"", "\"Meta purchase (analytics)\"").replace("\"event\"", "\"consentCategory\": \"analytics\", \"event\""));
+        String review = editor.get("/containers/" + id + "/publish").body();
+        assertThat(review).contains("These changes loosen consent gating")
+                .contains("moved from marketing to analytics").contains("class=\"loosened\"");
+        editor.post("/containers/" + id + "/publish", form(editor, "/containers/" + id + "/publish", Map.of("note", "looser")));
+
+        String diff = editor.get("/containers/" + id + "/versions/diff?from=1&to=2").body();
+        assertThat(diff).contains("Compare").contains("version 1").contains("version 2").contains("Meta purchase (analytics)")
+                .contains("<del>marketing</del> → <ins>analytics</ins>");
+        assertThat(editor.get("/containers/" + id + "/versions/diff?from=2&to=1").body()).doesNotContain("loosen consent gating");
+        assertThat(editor.get("/containers/" + id + "/versions/diff?from=1&to=9").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> rolled = editor.post("/containers/" + id + "/versions/1/rollback",
+                form(editor, "/containers/" + id + "/versions", Map.of()));
+        assertThat(rolled.statusCode()).isEqualTo(303);
+        String versions = editor.get("/containers/" + id + "/versions?done=rolledback").body();
+        assertThat(versions).contains("Rolled back").contains("(rollback to 1)");
+        Map<String, Object> v3 = admin.map(admin.get("/api/containers/" + id + "/versions/3"));
+        assertThat(((Map<?, ?>) v3.get("version")).get("contentHash"))
+                .isEqualTo(((Map<?, ?>) admin.map(admin.get("/api/containers/" + id + "/versions/1")).get("version")).get("contentHash"));
+        assertThat(((Map<?, ?>) v3.get("version")).get("author")).isEqualTo("mara");
+    }
+
+    @Test
+    void thePreviewFrameIsSandboxedAndLoadsTheDraftOnlyWithAValidTicket() {
+        String id = admin.createContainer("Preview");
+        admin.createTag(id, TestApi.metaPurchaseTag());
+        BrowserlessSession editor = signedIn("mara");
+        HttpResponse<String> page = editor.get("/containers/" + id + "/preview?url=https%3A%2F%2Fshop.example%2Fthank-you");
+        assertThat(page.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher frame = java.util.regex.Pattern.compile("src=\"(/preview\\?t=[^\"]+)\"").matcher(page.body());
+        assertThat(frame.find()).isTrue();
+        String frameUrl = frame.group(1).replace("&amp;", "&");
+        BrowserlessSession stranger = new BrowserlessSession(server.getURI());
+        HttpResponse<String> framed = stranger.get(frameUrl);
+        assertThat(framed.statusCode()).isEqualTo(200);
+        assertThat(framed.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("sandbox allow-scripts")
+                .doesNotContain("allow-same-origin").contains("frame-ancestors 'self'");
+        assertThat(framed.body()).contains("https://shop.example/thank-you").contains("Meta purchase");
+        String scriptUrl = frameUrl.replace("/preview?", "/preview.js?");
+        HttpResponse<byte[]> script = admin.anonymous().get(scriptUrl, "Accept", "*/*");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(new String(script.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("https://shop.example/thank-you").contains("123456789012345");
+        assertThat(admin.anonymous().get(scriptUrl + "x", "Accept", "*/*").statusCode()).isEqualTo(403);
+        assertThat(stranger.get("/preview?t=bogus").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> bad = editor.get("/containers/" + id + "/preview?url=javascript%3Aalert(1)");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Enter a full http:// or https:// address");
+    }
+
+    @Test
+    void errorsArePagesWithoutStackTraces() {
+        BrowserlessSession editor = signedIn("mara");
+        HttpResponse<String> missing = editor.get("/containers/TW-NOPE0000");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(missing.body()).contains("Not found").contains("TW-NOPE0000").doesNotContain("Exception").doesNotContain("at io.");
+        HttpResponse<String> unknown = editor.get("/no/such/page");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Not found").contains("Back to your containers");
+        HttpResponse<String> forbidden = signedIn("rex").get("/users");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("not allowed");
+        assertThat(admin.get("/api/containers/TW-NOPE0000").statusCode()).isEqualTo(404);
+        assertThat(new String(admin.get("/api/containers/TW-NOPE0000").body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("{");
     }
 
     @Test
@@ -79,12 +166,14 @@ class AdminPagesTest {
         long tagId = admin.createTag(id, TestApi.metaPurchaseTag());
         BrowserlessSession reviewer = signedIn("rex");
         assertThat(reviewer.get("/containers").statusCode()).isEqualTo(200);
-        assertThat(reviewer.get("/containers/" + id).body()).doesNotContain("Add a tag").doesNotContain(">Publish</button>");
+        assertThat(reviewer.get("/containers/" + id).body()).doesNotContain("Add a tag").doesNotContain("Review and publish");
+        assertThat(reviewer.get("/containers/" + id + "/publish").body()).doesNotContain(">Publish</button>").contains("Reviewers can read");
         assertThat(reviewer.get("/containers/" + id + "/tags/" + tagId).statusCode()).isEqualTo(200);
         String token = BrowserlessSession.csrfTokenOf(reviewer.get("/containers").body());
         for (String path : new String[] {"/containers", "/containers/" + id + "/settings", "/containers/" + id + "/tags",
                 "/containers/" + id + "/tags/" + tagId, "/containers/" + id + "/tags/" + tagId + "/delete",
-                "/containers/" + id + "/tags/" + tagId + "/disable", "/containers/" + id + "/publish", "/users"}) {
+                "/containers/" + id + "/tags/" + tagId + "/disable", "/containers/" + id + "/publish",
+                "/containers/" + id + "/versions/1/rollback", "/users"}) {
             assertThat(reviewer.post(path, Map.of("csrfToken", token, "name", "x", "vendor", "meta")).statusCode()).as(path).isEqualTo(403);
         }
         assertThat(reviewer.get("/users").statusCode()).isEqualTo(403);

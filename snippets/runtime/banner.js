@@ -7,6 +7,7 @@
  * readable contrast. All text comes from the container's configuration and is set with textContent.
  * Styles are set through the CSSOM, so a strict Content Security Policy needs no 'unsafe-inline'.
  */
+import {cookieText, setCookie} from './cookies.js';
 const COOKIE = 'tw_consent';
 const MAX_AGE = 180 * 24 * 3600;
 
@@ -88,7 +89,7 @@ function pickLanguage(texts, language) {
 }
 
 function readChoice(doc, revision) {
-  const match = /(?:^|;\s*)tw_consent=([0-9]+)\.([01])([01])(?:;|$)/.exec(doc.cookie || '');
+  const match = /(?:^|;\s*)tw_consent=([0-9]+)\.([01])([01])(?:;|$)/.exec(cookieText(doc));
   if (!match || Number(match[1]) !== Number(revision)) {
     return null;
   }
@@ -97,8 +98,8 @@ function readChoice(doc, revision) {
 
 function writeChoice(doc, win, revision, analytics, marketing) {
   const secure = win.location && win.location.protocol === 'https:' ? '; Secure' : '';
-  doc.cookie = COOKIE + '=' + Number(revision) + '.' + (analytics ? 1 : 0) + (marketing ? 1 : 0)
-    + '; Path=/; Max-Age=' + MAX_AGE + '; SameSite=Lax' + secure;
+  setCookie(doc, COOKIE + '=' + Number(revision) + '.' + (analytics ? 1 : 0) + (marketing ? 1 : 0)
+    + '; Path=/; Max-Age=' + MAX_AGE + '; SameSite=Lax' + secure);
 }
 
 function whenBodyReady(doc, fn) {

@@ -3,6 +3,8 @@
  * and stored in the first-party cookie `tw_clk` (90 days) only while the category of the tags that use them
  * is granted; on withdrawal the cookie is removed. config maps each URL parameter to its category.
  */
+import {cookieText, setCookie} from './cookies.js';
+
 const COOKIE = 'tw_clk';
 const MAX_AGE = 90 * 24 * 3600;
 
@@ -19,9 +21,9 @@ export function createClickIds(win, config) {
     });
     const value = Object.keys(kept).map((k) => k + '=' + encodeURIComponent(kept[k])).join('&');
     const secure = win.location && win.location.protocol === 'https:' ? '; Secure' : '';
-    doc.cookie = value
+    setCookie(doc, value
       ? COOKIE + '=' + encodeURIComponent(value) + '; Path=/; Max-Age=' + MAX_AGE + '; SameSite=Lax' + secure
-      : COOKIE + '=; Path=/; Max-Age=0; SameSite=Lax' + secure;
+      : COOKIE + '=; Path=/; Max-Age=0; SameSite=Lax' + secure);
   }
 
   return {
@@ -37,7 +39,7 @@ export function createClickIds(win, config) {
     },
     /** Stores what the state allows and removes what it no longer does. */
     sync(state) {
-      if (Object.keys(found).length > 0 || /(?:^|;\s*)tw_clk=/.test(doc.cookie || '')) {
+      if (Object.keys(found).length > 0 || /(?:^|;\s*)tw_clk=/.test(cookieText(doc))) {
         persist(state);
       }
     },
@@ -60,7 +62,7 @@ function fromUrl(search, config) {
 }
 
 function readCookie(doc) {
-  const match = /(?:^|;\s*)tw_clk=([^;]*)/.exec(doc.cookie || '');
+  const match = /(?:^|;\s*)tw_clk=([^;]*)/.exec(cookieText(doc));
   const result = {};
   if (match) {
     safeDecode(match[1]).split('&').forEach((pair) => {

@@ -71,11 +71,13 @@ export function createConsentState(gpc) {
           changed = true;
         }
       });
+      // The first real answer is news even when it repeats the policy's default: held events are then dropped.
+      const firstAnswer = from !== 'default' && !decided;
       if (from !== 'default') {
         decided = true;
         source = from;
       }
-      if (changed) {
+      if (changed || firstAnswer) {
         listeners.slice().forEach((listener) => listener(snapshot(), before));
       }
       return changed;

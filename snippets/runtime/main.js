@@ -2,7 +2,8 @@
  * Container entry. start(win, config, vendors, features) installs the page API window.tagwarden, starts the consent
  * signals, replays calls the page queued before the script loaded, and fires each tag when its trigger
  * matches AND consent for its category is granted (and, under TCF, its vendor is not refused). While
- * consent is unknown events wait, in order; when denied they are dropped; on withdrawal nothing more fires.
+ * consent is unknown events wait, in order (also while only the opt-in policy has denied, after the wait: nobody has
+ * chosen yet); when a signal or the visitor denies they are dropped; on withdrawal nothing more fires.
  * Loaded vendors hear every consent change through their own consent call where they have one. No vendor module is loaded before its tag may fire.
  *
  * Page API: tagwarden.push({event: 'purchase', value: 42.5, currency: 'EUR', event_id: '…'});
@@ -19,6 +20,8 @@ import {gpcEnabled} from './signals/gpc.js';
 import {startSignals} from './signals.js';
 import {applyPolicyAfterWait} from './policy.js';
 import {createClickIds} from './click-ids.js';
+
+const MAX_PENDING = 200;
 
 export function start(win, config, vendors, features) {
   const previous = win.tagwarden;
@@ -43,12 +46,25 @@ export function start(win, config, vendors, features) {
     } else if (state === GRANTED) {
       loader.fire(tag, vendorEvent(tag, (config.params || {})[tag.vendor], ev), consent.snapshot());
       status[tag.id] = 'fired';
+    } else if (state === DENIED && consent.source() === null) {
+      // Denied only by the opt-in policy after the wait: nobody has chosen yet. Held (not fired) so that a
+      // visitor who accepts later on this page still counts; dropped at once if a signal or the visitor refuses.
+      hold(tag, ev);
+      status[tag.id] = 'blocked: ' + tag.category + ' consent denied by the opt-in policy until the visitor chooses';
     } else if (state === DENIED) {
       status[tag.id] = 'blocked: ' + tag.category + ' consent denied' + (consent.gpc() && tag.category === 'marketing' ? ' (GPC)' : '');
     } else {
-      pending.push({tag: tag, ev: ev});
+      hold(tag, ev);
       status[tag.id] = 'waiting for ' + tag.category + ' consent';
     }
+  }
+
+  /** Keeps an event until consent is known; the oldest go first past MAX_PENDING (a long-lived page never choosing). */
+  function hold(tag, ev) {
+    if (pending.length >= MAX_PENDING) {
+      pending.shift();
+    }
+    pending.push({tag: tag, ev: ev});
   }
 
   function handle(ev) {

@@ -32,3 +32,15 @@ test('a later page reads them back from the cookie', () => {
   win.location.search = '';
   equal(createClickIds(win, CONFIG).allowed(GRANTED), {gclid: 'first'});
 });
+
+test('a document whose cookies throw (a sandboxed frame) keeps click ids for the page only', () => {
+  const win = fakeWindow();
+  win.location.search = '?fbclid=IwAR1';
+  Object.defineProperty(win.document, 'cookie', {
+    get() { throw new Error('The document is sandboxed'); },
+    set() { throw new Error('The document is sandboxed'); },
+  });
+  const ids = createClickIds(win, CONFIG);
+  ids.sync(GRANTED);
+  equal(ids.allowed(GRANTED), {fbclid: 'IwAR1'});
+});

@@ -62,3 +62,14 @@ test('vendor vetoes come from the signal', () => {
   ok(!s.vetoed(804));
   ok(!s.vetoed(null));
 });
+
+test('the first real answer is announced even when it repeats the policy default', () => {
+  const s = createConsentState(false);
+  const seen = [];
+  s.onChange((now, before) => seen.push(before.marketing + '>' + now.marketing + ' from ' + s.source()));
+  s.update({analytics: 'denied', marketing: 'denied'}, 'default');
+  equal(s.source(), null, 'the policy alone decides nothing');
+  s.update({analytics: 'denied', marketing: 'denied'}, 'banner');
+  s.update({analytics: 'denied', marketing: 'denied'}, 'banner');
+  equal(seen, ['unknown>denied from null', 'denied>denied from banner']);
+});

@@ -1,12 +1,14 @@
 package io.tagwarden.preview;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -36,19 +38,26 @@ class PreviewController {
 
     /**
      * The framed test page runs vendors' code: it gets an opaque origin (CSP sandbox without allow-same-origin),
-     * may load https scripts and send to https hosts, and may be framed by the admin app only.
+     * may load https scripts and send to https hosts, and may be framed by the admin app only. In a sandboxed
+     * document 'self' matches nothing, so the server's own origin is named.
      */
-    static final String FRAME_POLICY = "default-src 'self'; script-src 'self' https:; connect-src 'self' https:; "
-            + "img-src 'self' data: https:; frame-src https:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-scripts allow-forms";
+    static String framePolicy(String origin) {
+        return "default-src " + origin + "; script-src " + origin + " https:; connect-src " + origin + " https:; "
+                + "img-src " + origin + " data: https:; frame-src https:; style-src " + origin + " 'unsafe-inline'; "
+                + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-scripts allow-forms";
+    }
+
     private static final int MAX_URL = 2000;
 
     private final ContainerService containers;
     private final PublishService publisher;
     private final ContainerCompiler compiler;
     private final PreviewTickets tickets;
+    private final HttpHostResolver hosts;
 
-    PreviewController(ContainerService containers, PublishService publisher, ContainerCompiler compiler, PreviewTickets tickets) {
+    PreviewController(ContainerService containers, PublishService publisher, ContainerCompiler compiler, PreviewTickets tickets,
+                      HttpHostResolver hosts) {
+        this.hosts = hosts;
         this.containers = containers;
         this.publisher = publisher;
         this.compiler = compiler;
@@ -74,7 +83,7 @@ class PreviewController {
 
     @Get(value = "/preview", produces = MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<?> frame(@Nullable @QueryValue String t) {
+    HttpResponse<?> frame(@Nullable @QueryValue String t, HttpRequest<?> request) {
         Optional<PreviewTicket> ticket = tickets.verify(t);
         if (ticket.isEmpty()) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("error",
@@ -89,7 +98,7 @@ class PreviewController {
         model.put("banner", draft.consent().banner() != null);
         model.put("scriptSrc", "/preview.js?t=" + t);
         return HttpResponse.ok(new ModelAndView<>("preview/frame", model))
-                .header("Content-Security-Policy", FRAME_POLICY)
+                .header("Content-Security-Policy", framePolicy(originOf(request)))
                 .header("X-Frame-Options", "SAMEORIGIN")
                 .header("Cache-Control", "no-store");
     }
@@ -108,6 +117,16 @@ class PreviewController {
 
     private static List<PreviewTag> tagsOf(ContainerModel model) {
         return model.tags().stream().map(PreviewTag::of).toList();
+    }
+
+    /**
+     * This server's origin as the browser addressed it (Micronaut's host resolution, which honours forwarded
+     * headers when configured to); checked so a crafted Host header cannot add directives.
+     */
+    private String originOf(HttpRequest<?> request) {
+        String origin = hosts.resolve(request);
+        return origin != null && origin.matches("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")
+                ? origin : "'self'";
     }
 
     /** What is wrong with a page address to preview as, if anything. */

@@ -54,6 +54,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--no-first-run", "--disable-default-apps", "--disable-extensions",
+                // No preconnects to the default search engine (www.google.com, also a vendor host).
+                "--disable-features=PreconnectToSearch",
                 "--user-data-dir=" + profile,
                 "--proxy-server=http://127.0.0.1:" + proxy.port());
         if (vendors != null) {
@@ -67,6 +69,8 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        driver.get("about:blank");
+        proxy.settle(Duration.ofMillis(800), Duration.ofSeconds(4));
     }
 
     public WebDriver driver() {

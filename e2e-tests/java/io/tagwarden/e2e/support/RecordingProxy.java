@@ -37,6 +37,7 @@ public final class RecordingProxy implements AutoCloseable {
     });
     private final List<String> hosts = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> tunnels = new ConcurrentHashMap<>();
+    private volatile long lastRequestNanos = System.nanoTime();
 
     public RecordingProxy() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -72,6 +73,25 @@ public final class RecordingProxy implements AutoCloseable {
         hosts.clear();
     }
 
+    /**
+     * Waits until no request has arrived for {@code quiet} (at most {@code max}), then forgets them: Chromium
+     * contacts www.google.com and accounts.google.com on its own right after it starts, and www.google.com is
+     * also a vendor host, so that burst must be over before a test counts the hosts a page contacts.
+     */
+    public void settle(java.time.Duration quiet, java.time.Duration max) {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
+        while (System.nanoTime() - Math.max(start, lastRequestNanos) < quiet.toNanos() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        clear();
+    }
+
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try {
@@ -89,6 +109,7 @@ public final class RecordingProxy implements AutoCloseable {
             String requestLine = readLine(in);
             String[] parts = requestLine.split(" ");
             if (parts.length >= 2) {
+                lastRequestNanos = System.nanoTime();
                 hosts.add(hostOf(parts[0], parts[1]));
             }
             OutputStream out = client.getOutputStream();

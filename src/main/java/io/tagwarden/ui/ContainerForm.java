@@ -33,9 +33,8 @@ final class ContainerForm {
         BannerSettings banner = null;
         if (form.containsKey("banner")) {
             Integer revision = number(form, "bannerRevision", "consent.banner.revision", errors);
-            banner = new BannerSettings(revision == null ? 1 : revision, Map.of("en", new BannerSettings.BannerTexts(
-                    form.get("bannerTitle"), form.get("bannerText"), form.get("bannerAcceptAll"), form.get("bannerRejectAll"),
-                    form.get("bannerCustomize"), form.get("bannerSave"), form.get("bannerAnalytics"), form.get("bannerMarketing"))));
+            Map<String, BannerSettings.BannerTexts> texts = bannerTexts(form, errors);
+            banner = new BannerSettings(revision == null ? 1 : revision, texts.isEmpty() ? null : texts);
         }
         ConsentSettings consent = new ConsentSettings(signals, purposes,
                 new ConsentSettings.CategoryNames(form.get("oneTrustAnalytics"), form.get("oneTrustMarketing")),
@@ -61,21 +60,66 @@ final class ContainerForm {
         v.put("cookiebotAnalytics", s.cookiebotCategories().analytics());
         v.put("cookiebotMarketing", s.cookiebotCategories().marketing());
         BannerSettings banner = s.banner();
-        BannerSettings.BannerTexts texts = banner == null ? BannerSettings.englishDefaults()
-                : banner.withDefaults().texts().values().iterator().next();
         if (banner != null) {
             v.put("banner", "on");
         }
         v.put("bannerRevision", Integer.toString(banner == null ? 1 : banner.revision()));
-        v.put("bannerTitle", texts.title());
-        v.put("bannerText", texts.text());
-        v.put("bannerAcceptAll", texts.acceptAll());
-        v.put("bannerRejectAll", texts.rejectAll());
-        v.put("bannerCustomize", texts.customize());
-        v.put("bannerSave", texts.save());
-        v.put("bannerAnalytics", texts.analytics());
-        v.put("bannerMarketing", texts.marketing());
+        Map<String, BannerSettings.BannerTexts> texts = banner == null ? Map.of("en", BannerSettings.englishDefaults())
+                : banner.withDefaults().texts();
+        int slot = 0;
+        for (Map.Entry<String, BannerSettings.BannerTexts> language : texts.entrySet()) {
+            putTexts(v, slot++, language.getKey(), language.getValue());
+        }
+        putTexts(v, slot, "", null);
         return v;
+    }
+
+    /** The banner's languages: slots 0, 1, … of the form; a slot without a language code and without text is unused. */
+    private static Map<String, BannerSettings.BannerTexts> bannerTexts(Map<String, String> form, Map<String, String> errors) {
+        Map<String, BannerSettings.BannerTexts> texts = new LinkedHashMap<>();
+        for (int i = 0; form.containsKey("bannerLang" + i); i++) {
+            String language = form.get("bannerLang" + i).strip().toLowerCase(java.util.Locale.ROOT);
+            int slot = i;
+            List<String> parts = BANNER_TEXTS.stream().map(t -> blankToNull(form.get("banner" + t + slot))).toList();
+            if (language.isEmpty()) {
+                if (parts.stream().anyMatch(java.util.Objects::nonNull)) {
+                    errors.putIfAbsent("consent.banner.texts", "Give each set of banner texts a language code, such as de.");
+                }
+                continue;
+            }
+            if (texts.containsKey(language)) {
+                errors.putIfAbsent("consent.banner.texts", "The language " + language + " is listed twice.");
+                continue;
+            }
+            texts.put(language, new BannerSettings.BannerTexts(parts.get(0), parts.get(1), parts.get(2), parts.get(3), parts.get(4),
+                    parts.get(5), parts.get(6), parts.get(7)));
+        }
+        return texts;
+    }
+
+    /** Field name parts of one language's banner texts, in {@link BannerSettings.BannerTexts} order. */
+    static final List<String> BANNER_TEXTS = List.of("Title", "Text", "AcceptAll", "RejectAll", "Customize", "Save", "Analytics", "Marketing");
+
+    private static void putTexts(Map<String, String> v, int slot, String language, BannerSettings.BannerTexts t) {
+        v.put("bannerLang" + slot, language);
+        List<String> parts = t == null ? java.util.Collections.nCopies(8, "")
+                : List.of(t.title(), t.text(), t.acceptAll(), t.rejectAll(), t.customize(), t.save(), t.analytics(), t.marketing());
+        for (int i = 0; i < BANNER_TEXTS.size(); i++) {
+            v.put("banner" + BANNER_TEXTS.get(i) + slot, parts.get(i));
+        }
+    }
+
+    /** The form slots holding banner languages, for the template. */
+    static List<Integer> bannerSlots(Map<String, String> values) {
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; values.containsKey("bannerLang" + i); i++) {
+            slots.add(i);
+        }
+        return slots.isEmpty() ? List.of(0) : slots;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String join(List<Integer> numbers) {

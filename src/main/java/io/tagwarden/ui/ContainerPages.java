@@ -150,6 +150,8 @@ class ContainerPages {
         model.put("values", values);
         model.put("errors", errors);
         model.put("signals", ContainerForm.SIGNALS);
+        model.put("bannerSlots", ContainerForm.bannerSlots(values));
+        model.put("bannerTexts", ContainerForm.BANNER_TEXTS);
         model.put("readOnly", false);
         return model;
     }

@@ -194,6 +194,39 @@ class AdminPagesTest {
         assertThat(issued.body()).contains("shown only this once").containsPattern("tw_[A-Za-z0-9_-]{20,}");
     }
 
+    @Test
+    void theSettingsFormKeepsEveryBannerLanguageAndAddsOne() {
+        String id = admin.createContainer("Languages");
+        BrowserlessSession editor = signedIn("mara");
+        String settings = "/containers/" + id + "/settings";
+        Map<String, String> values = fields("name", "Languages", "consentMode", "opt_in", "cmpWaitMs", "500",
+                "tcfMarketing", "1, 2, 3, 4, 7", "tcfAnalytics", "1, 7, 8, 9, 10", "oneTrustAnalytics", "C0002",
+                "oneTrustMarketing", "C0004", "cookiebotAnalytics", "statistics", "cookiebotMarketing", "marketing",
+                "banner", "on", "bannerRevision", "2");
+        String[] parts = {"Title", "Text", "AcceptAll", "RejectAll", "Customize", "Save", "Analytics", "Marketing"};
+        values.put("bannerLang0", "en");
+        values.put("bannerLang1", "DE");
+        values.put("bannerLang2", "");
+        for (String part : parts) {
+            values.put("banner" + part + "0", "en " + part);
+            values.put("banner" + part + "1", "de " + part);
+            values.put("banner" + part + "2", "");
+        }
+        assertThat(editor.post(settings, form(editor, settings, values)).statusCode()).isEqualTo(303);
+        Map<?, ?> banner = (Map<?, ?>) ((Map<?, ?>) admin.map(admin.get("/api/containers/" + id)).get("consent")).get("banner");
+        assertThat(new java.util.ArrayList<Object>(((Map<?, ?>) banner.get("texts")).keySet())).containsExactly("en", "de");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) banner.get("texts")).get("de")).get("acceptAll")).isEqualTo("de AcceptAll");
+
+        String page = editor.get(settings).body();
+        assertThat(page).contains("value=\"de AcceptAll\"").contains("id=\"bannerLang2\"").contains("Add a language");
+
+        values.put("bannerLang2", "");
+        values.put("bannerTitle2", "orphan title");
+        HttpResponse<String> bad = editor.post(settings, form(editor, settings, values));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Give each set of banner texts a language code").contains("value=\"de AcceptAll\"");
+    }
+
     private BrowserlessSession signedIn(String username) {
         BrowserlessSession session = new BrowserlessSession(server.getURI());
         assertThat(session.signIn(username, "password-of-" + username).statusCode()).isEqualTo(303);

@@ -5,6 +5,7 @@
  * consent is unknown events wait, in order (also while only the opt-in policy has denied, after the wait: nobody has
  * chosen yet); when a signal or the visitor denies they are dropped; on withdrawal nothing more fires.
  * Loaded vendors hear every consent change through their own consent call where they have one. No vendor module is loaded before its tag may fire.
+ * With features.collect, each event a tag fired for is also sent once to the server's /collect (see collect.js).
  *
  * Page API: tagwarden.push({event: 'purchase', value: 42.5, currency: 'EUR', event_id: '…'});
  * tagwarden.consent.update({marketing: 'granted'}); tagwarden.consent.get(); tagwarden.consent.open() (the
@@ -34,6 +35,7 @@ export function start(win, config, vendors, features) {
   const consent = createConsentState(gpcEnabled(win));
   const loader = createLoader(win, vendors, scriptNonce(win), onError);
   const clickIds = createClickIds(win, config.clickIds || {});
+  const collector = features && features.collect ? guard(() => features.collect(win, config.container, onError), onError) : null;
   const pending = [];
   let banner = null;
   const status = {};
@@ -46,6 +48,10 @@ export function start(win, config, vendors, features) {
     } else if (state === GRANTED) {
       loader.fire(tag, vendorEvent(tag, (config.params || {})[tag.vendor], ev), consent.snapshot());
       status[tag.id] = 'fired';
+      if (collector) {
+        const now = consent.snapshot();
+        guard(() => collector.send(tag, ev, now, consent.source(), consent.gpc(), clickIds.allowed(now)), onError);
+      }
     } else if (state === DENIED && consent.source() === null) {
       // Denied only by the opt-in policy after the wait: nobody has chosen yet. Held (not fired) so that a
       // visitor who accepts later on this page still counts; dropped at once if a signal or the visitor refuses.
@@ -69,6 +75,7 @@ export function start(win, config, vendors, features) {
 
   function handle(ev) {
     const url = features && features.pageUrl || String(win.location && win.location.href || '');
+    ev.url = url;
     config.tags.forEach((tag) => guard(() => {
       if (triggerMatches(tag.trigger, ev, url)) {
         decide(tag, ev);

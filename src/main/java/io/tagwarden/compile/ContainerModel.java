@@ -13,11 +13,17 @@ import java.util.Map;
 /**
  * A container as the compiler sees it: pure data, frozen into a version's snapshot at publish time.
  * Only enabled tags are included; vendor event and parameter names are already resolved. {@code clickIds}
- * maps each click-id URL parameter of the vendors in use to the category that may keep it.
+ * maps each click-id URL parameter of the vendors in use to the category that may keep it. {@code collect}: whether
+ * the script sends each event a tag fired for to the server's first-party {@code /collect} endpoint.
  */
 @Serdeable
 public record ContainerModel(String containerId, String name, List<String> allowedOrigins, Consent consent, List<TagModel> tags,
-                             Map<String, ConsentCategory> clickIds) {
+                             Map<String, ConsentCategory> clickIds, @Nullable Boolean collect) {
+
+    /** Whether the script sends its events to /collect (versions published before collection existed: no). */
+    public boolean collects() {
+        return Boolean.TRUE.equals(collect);
+    }
 
     /** What applies before the visitor decides, and how long to wait for a consent platform. */
     @Serdeable

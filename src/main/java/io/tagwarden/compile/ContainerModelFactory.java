@@ -31,7 +31,7 @@ public class ContainerModelFactory {
         List<TagModel> models = rows.stream().filter(Tag::enabled).map(this::model).toList();
         return new ContainerModel(container.id(), container.name(), container.allowedOriginList(),
                 ContainerModel.Consent.of(container.consentMode(), container.cmpWaitMs(), containers.consentSettings(container)), models,
-                clickIds(models));
+                clickIds(models), containers.collectSettings(container).collects());
     }
 
     /** Each click id goes with the most restrictive category among the tags of the vendors that use it. */

@@ -19,14 +19,14 @@ record RuntimeConfig(String container, ContainerModel.Consent consent, List<Tag>
     /** A tag as the runtime sees it. */
     @Serdeable
     record Tag(String id, String name, String vendor, @Nullable Integer gvlId, ConsentCategory category,
-               Map<String, String> settings, String vendorEvent, TagModel.Trigger trigger) {
+               Map<String, String> settings, String event, String vendorEvent, TagModel.Trigger trigger) {
     }
 
     static RuntimeConfig of(ContainerModel model) {
         Map<String, Map<String, String>> params = new TreeMap<>();
         List<Tag> tags = model.tags().stream().map(t -> {
             params.put(t.vendor(), t.params());
-            return new Tag(t.id(), t.name(), t.vendor(), t.gvlId(), t.category(), t.settings(), t.vendorEvent(), t.trigger());
+            return new Tag(t.id(), t.name(), t.vendor(), t.gvlId(), t.category(), t.settings(), t.event(), t.vendorEvent(), t.trigger());
         }).toList();
         return new RuntimeConfig(model.containerId(), model.consent(), tags, params, model.clickIds());
     }

@@ -61,6 +61,10 @@ public class ScriptAssembler {
         }
         if (previewPageUrl != null) {
             features.add("pageUrl: " + jsonString(previewPageUrl));
+        } else if (model.collects()) {
+            // The preview never collects: its events are a marketer's tests, not visits.
+            entry.append("import {createCollector} from './runtime/collect.js';\n");
+            features.add("collect: createCollector");
         }
         entry.append("start(window, ").append(configJson(model)).append(", {").append(vendorMap).append("}, {")
                 .append(String.join(", ", features)).append("});\n");

@@ -18,6 +18,7 @@ public record Container(
         ConsentMode consentMode,
         int cmpWaitMs,
         @Nullable String consentSettings,
+        @Nullable String collectSettings,
         Instant createdAt,
         Instant updatedAt) {
 

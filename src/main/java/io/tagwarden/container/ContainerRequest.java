@@ -2,6 +2,7 @@ package io.tagwarden.container;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tagwarden.collect.CollectSettings;
 import io.tagwarden.consent.ConsentMode;
 import io.tagwarden.consent.ConsentSettings;
 import jakarta.validation.Valid;
@@ -22,7 +23,8 @@ public record ContainerRequest(
                 String> allowedOrigins,
         @Nullable @Pattern(regexp = "opt_in|opt_out", message = "must be opt_in or opt_out") String consentMode,
         @Nullable @Min(0) @Max(10_000) Integer cmpWaitMs,
-        @Nullable @Valid ConsentSettings consent) {
+        @Nullable @Valid ConsentSettings consent,
+        @Nullable @Valid CollectSettings collection) {
 
     static final String ORIGIN = "^https?://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?$";
     public static final int DEFAULT_CMP_WAIT_MS = 500;
@@ -37,6 +39,10 @@ public record ContainerRequest(
 
     public ConsentSettings consentOrDefault() {
         return consent == null ? ConsentSettings.defaults() : consent.withDefaults();
+    }
+
+    public CollectSettings collectionOrDefault() {
+        return collection == null ? CollectSettings.defaults() : collection.withDefaults();
     }
 
     public int waitOrDefault() {

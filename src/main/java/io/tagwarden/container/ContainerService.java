@@ -2,6 +2,7 @@ package io.tagwarden.container;
 
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.collect.CollectSettings;
 import io.tagwarden.consent.ConsentSettings;
 import io.tagwarden.version.VersionRepository;
 import io.tagwarden.web.NotFoundException;
@@ -38,14 +39,15 @@ public class ContainerService {
     public Container create(ContainerRequest request) {
         Instant now = clock.instant();
         return containers.save(new Container(freshId(), request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
-                request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), now, now));
+                request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), write(request.collectionOrDefault()), now, now));
     }
 
     @Transactional
     public Container update(String id, ContainerRequest request) {
         Container current = get(id);
         return containers.update(new Container(id, request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
-                request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), current.createdAt(), clock.instant()));
+                request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), write(request.collectionOrDefault()),
+                current.createdAt(), clock.instant()));
     }
 
     @Transactional
@@ -65,7 +67,8 @@ public class ContainerService {
 
     @Transactional
     public ContainerView view(Container container) {
-        return ContainerView.of(container, consentSettings(container), versions.findLatestNumber(container.id()).orElse(null));
+        return ContainerView.of(container, consentSettings(container), collectSettings(container),
+                versions.findLatestNumber(container.id()).orElse(null));
     }
 
     /** The container's consent settings, defaults filled in (rows from before they existed hold null). */
@@ -80,7 +83,19 @@ public class ContainerService {
         }
     }
 
-    private String write(ConsentSettings settings) {
+    /** The container's collection settings, defaults filled in (rows from before they existed hold null). */
+    public CollectSettings collectSettings(Container container) {
+        if (container.collectSettings() == null) {
+            return CollectSettings.defaults();
+        }
+        try {
+            return json.readValue(container.collectSettings(), CollectSettings.class).withDefaults();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Container " + container.id() + " has unreadable collection settings", e);
+        }
+    }
+
+    private String write(Object settings) {
         try {
             return json.writeValueAsString(settings);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.tagwarden.container;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tagwarden.collect.CollectSettings;
 import io.tagwarden.consent.ConsentMode;
 import io.tagwarden.consent.ConsentSettings;
 
@@ -17,13 +18,14 @@ public record ContainerView(
         ConsentMode consentMode,
         int cmpWaitMs,
         ConsentSettings consent,
+        CollectSettings collection,
         @Nullable Integer latestVersion,
         String scriptUrl,
         Instant createdAt,
         Instant updatedAt) {
 
-    static ContainerView of(Container c, ConsentSettings consent, @Nullable Integer latestVersion) {
-        return new ContainerView(c.id(), c.name(), c.allowedOriginList(), c.consentMode(), c.cmpWaitMs(), consent,
+    static ContainerView of(Container c, ConsentSettings consent, CollectSettings collection, @Nullable Integer latestVersion) {
+        return new ContainerView(c.id(), c.name(), c.allowedOriginList(), c.consentMode(), c.cmpWaitMs(), consent, collection,
                 latestVersion, "/c/" + c.id() + ".js", c.createdAt(), c.updatedAt());
     }
 }

@@ -1,5 +1,6 @@
 package io.tagwarden.ui;
 
+import io.tagwarden.collect.CollectSettings;
 import io.tagwarden.consent.BannerSettings;
 import io.tagwarden.consent.ConsentSettings;
 import io.tagwarden.container.ContainerRequest;
@@ -40,8 +41,10 @@ final class ContainerForm {
                 new ConsentSettings.CategoryNames(form.get("oneTrustAnalytics"), form.get("oneTrustMarketing")),
                 new ConsentSettings.CategoryNames(form.get("cookiebotAnalytics"), form.get("cookiebotMarketing")),
                 banner);
+        CollectSettings collection = new CollectSettings(form.containsKey("collect"), form.getOrDefault("ipAddresses", "truncated"),
+                number(form, "retentionDays", "collection.retentionDays", errors));
         return new ContainerRequest(form.getOrDefault("name", ""), origins, form.get("consentMode"),
-                number(form, "cmpWaitMs", "cmpWaitMs", errors), consent);
+                number(form, "cmpWaitMs", "cmpWaitMs", errors), consent, collection);
     }
 
     /** Form values for an existing container (or the defaults for a new one). */
@@ -59,6 +62,12 @@ final class ContainerForm {
         v.put("oneTrustMarketing", s.oneTrustGroups().marketing());
         v.put("cookiebotAnalytics", s.cookiebotCategories().analytics());
         v.put("cookiebotMarketing", s.cookiebotCategories().marketing());
+        CollectSettings collection = c == null ? CollectSettings.defaults() : c.collection();
+        if (collection.collects()) {
+            v.put("collect", "on");
+        }
+        v.put("ipAddresses", collection.ipAddresses());
+        v.put("retentionDays", Integer.toString(collection.retentionDays()));
         BannerSettings banner = s.banner();
         if (banner != null) {
             v.put("banner", "on");

@@ -26,7 +26,7 @@ final class ModelFixtures {
             tags.add(tag(catalog.get(id), "t" + tags.size(), "PageView", "Tag " + id, TriggerType.page_load, null, UrlMatch.any, null));
         }
         return new ContainerModel("TW-TEST0001", "Test", List.of("https://shop.example.com"),
-                ContainerModel.Consent.of(ConsentMode.opt_in, 500, ConsentSettings.defaults()), tags, java.util.Map.of());
+                ContainerModel.Consent.of(ConsentMode.opt_in, 500, ConsentSettings.defaults()), tags, java.util.Map.of(), true);
     }
 
     static TagModel tag(Vendor vendor, String id, String event, String name, TriggerType on, String triggerEvent,

@@ -53,7 +53,7 @@ class ScriptInjectionTest {
         TagModel withSetting = new TagModel(tag.id(), tag.name(), tag.vendor(), tag.gvlId(), tag.category(), Map.of("pixelId", text),
                 tag.event(), tag.vendorEvent(), tag.params(), tag.trigger());
         ContainerModel model = new ContainerModel("TW-TEST0001", text, List.of(), ModelFixtures.withVendors(catalog, List.of()).consent(),
-                List.of(withSetting), Map.of());
+                List.of(withSetting), Map.of(), true);
         return new String(compiler.compile(model).artifact().bytes(), StandardCharsets.UTF_8);
     }
 

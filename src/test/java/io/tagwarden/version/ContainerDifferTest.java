@@ -59,7 +59,7 @@ class ContainerDifferTest {
 
     private static ContainerModel model(ConsentMode mode, int waitMs, TagModel... tags) {
         return new ContainerModel("TW-TEST0001", "Shop", List.of("https://shop.example"),
-                ContainerModel.Consent.of(mode, waitMs, ConsentSettings.defaults()), List.of(tags), Map.of());
+                ContainerModel.Consent.of(mode, waitMs, ConsentSettings.defaults()), List.of(tags), Map.of(), true);
     }
 
     private static TagModel tag(String id, String vendor, ConsentCategory category) {

@@ -1,0 +1,23 @@
+package io.tagwarden.collect;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Reads of stored events (they are written by {@link EventWriter}, in batches). */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface CollectedEventRepository extends GenericRepository<CollectedEvent, String> {
+
+    @Query(value = """
+            select * from collected_event
+            where container_id = :containerId and received_at < :before
+              and (cast(:eventName as varchar) is null or event_name = :eventName)
+            order by received_at desc, id desc limit :limit""")
+    List<CollectedEvent> newest(String containerId, Instant before, @io.micronaut.core.annotation.Nullable String eventName, int limit);
+
+    long countByContainerId(String containerId);
+}

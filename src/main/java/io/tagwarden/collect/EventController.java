@@ -1,0 +1,55 @@
+package io.tagwarden.collect;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.container.ContainerService;
+import io.tagwarden.web.InvalidInputException;
+import io.tagwarden.web.FieldError;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/containers/{id}/events}: stored events, newest first, for debugging a set-up. {@code event}
+ * filters by name, {@code before} (an ISO instant) pages back, {@code limit} is 1 to 500 (default 50).
+ */
+@Controller("/api/containers/{id}/events")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class EventController {
+
+    private final CollectedEventRepository events;
+    private final ContainerService containers;
+    private final java.time.Clock clock;
+
+    EventController(CollectedEventRepository events, ContainerService containers, java.time.Clock clock) {
+        this.events = events;
+        this.containers = containers;
+        this.clock = clock;
+    }
+
+    @Get
+    @Transactional
+    List<CollectedEvent> list(String id, @Nullable @QueryValue String event, @Nullable @QueryValue String before,
+                              @Nullable @QueryValue Integer limit) {
+        containers.get(id);
+        int n = limit == null ? 50 : limit;
+        if (n < 1 || n > 500) {
+            throw new InvalidInputException(List.of(new FieldError("limit", "must be between 1 and 500")));
+        }
+        Instant until;
+        try {
+            until = before == null ? clock.instant().plusSeconds(3600) : Instant.parse(before);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(List.of(new FieldError("before", "must be an instant such as 2026-12-04T10:00:00Z")));
+        }
+        return events.newest(id, until, event, n);
+    }
+}

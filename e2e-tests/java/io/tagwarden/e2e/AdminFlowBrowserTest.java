@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +74,7 @@ class AdminFlowBrowserTest {
         click(By.linkText("Create your first container"));
 
         type("name", "Demo shop");
-        type("allowedOrigins", "https://shop.example.com");
+        type("allowedOrigins", "https://shop.example.com\n" + site.origin());
         driver.findElement(By.id("banner")).click();
         shot("container-settings");
         submit();
@@ -121,6 +122,7 @@ class AdminFlowBrowserTest {
         sleep(300);
         assertThat(meta.requests()).as("nothing reaches Meta before consent").isEmpty();
         assertThat(browser.proxy().pageHosts()).doesNotContain("connect.facebook.net", "www.facebook.com");
+        assertThat(storedEvents(containerId)).as("nothing reaches /collect before consent either").isEmpty();
         // Past the container's wait the opt-in policy denies, but the visitor has not chosen: the event is held.
         sleep(600);
         assertThat(browser.statuses()).singleElement().asString().startsWith("blocked: marketing consent denied by the opt-in policy");
@@ -134,6 +136,12 @@ class AdminFlowBrowserTest {
             assertThat(hit.query().get("eid")).isNotBlank();
         });
         assertThat(browser.statuses()).containsExactly("fired");
+        // The same Purchase reached Tagwarden's own /collect, with the event id Meta got.
+        String metaEventId = meta.requests("/tr").get(0).query().get("eid");
+        browser.waitUntil(() -> !storedEvents(containerId).isEmpty());
+        assertThat(storedEvents(containerId)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("eventName", "Purchase").containsEntry("eventId", metaEventId)
+                .containsEntry("marketingGranted", true).containsEntry("consentSource", "banner").containsEntry("channel", "browser"));
 
         // The preview shows the same tag waiting, then fired, without publishing anything. (Opening the site
         // above cleared the browser's cookies, so sign in again.)
@@ -212,6 +220,13 @@ class AdminFlowBrowserTest {
                 if (arguments[1] && token) { add('csrfToken', token.value); }
                 document.body.appendChild(form); form.submit();""", action, withCsrfToken);
         waitUntilGone(page);
+    }
+
+    private List<Map<String, Object>> storedEvents(String containerId) {
+        return admin.list(admin.get("/api/containers/" + containerId + "/events")).stream().map(e -> {
+            @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) e;
+            return m;
+        }).toList();
     }
 
     private WebElement statusCell() {

@@ -76,6 +76,11 @@ public final class FixtureSite implements AutoCloseable {
         return url(path);
     }
 
+    /** This site's origin, as its pages send it (for a container's allowed origins). */
+    public String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     /** The URL of a page on this site, without a container script. */
     public String url(String pathAndQuery) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;

@@ -18,6 +18,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.tagwarden.account.Principal;
 import io.tagwarden.account.Role;
+import io.tagwarden.collect.IngestKeys;
 import io.tagwarden.container.Container;
 import io.tagwarden.container.ContainerRequest;
 import io.tagwarden.container.ContainerService;
@@ -46,8 +47,11 @@ class ContainerPages {
     private final FormErrors forms;
 
     private final PublishService publisher;
+    private final IngestKeys ingestKeys;
 
-    ContainerPages(ContainerService containers, TagService tags, VendorCatalog vendors, FormErrors forms, PublishService publisher) {
+    ContainerPages(ContainerService containers, TagService tags, VendorCatalog vendors, FormErrors forms, PublishService publisher,
+                   IngestKeys ingestKeys) {
+        this.ingestKeys = ingestKeys;
         this.publisher = publisher;
         this.containers = containers;
         this.tags = tags;
@@ -96,9 +100,14 @@ class ContainerPages {
     }
 
     @Get("/{id}/install")
-    HttpResponse<?> install(String id, HttpRequest<?> request) {
+    HttpResponse<?> install(String id, HttpRequest<?> request, Authentication auth) {
         ContainerView container = containers.view(containers.get(id));
         Map<String, Object> model = Pages.model("container", container, "version", null);
+        IngestKeys.Summary key = ingestKeys.summary(id).orElse(null);
+        model.put("ingestKey", key);
+        model.put("ingestKeyCreated", key == null ? "" : UtcTime.format(key.createdAt()));
+        model.put("canEdit", Principal.canEdit(auth));
+        model.put("collectUrl", baseUrl(request) + "/collect");
         List<VersionSummary> versions = publisher.list(id);
         if (!versions.isEmpty()) {
             VersionSummary latest = versions.get(0);

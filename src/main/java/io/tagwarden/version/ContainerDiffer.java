@@ -75,6 +75,7 @@ public final class ContainerDiffer {
         compare(changes, "OneTrust groups", names(bc.oneTrustGroups()), names(ac.oneTrustGroups()), false);
         compare(changes, "Cookiebot categories", names(bc.cookiebotCategories()), names(ac.cookiebotCategories()), false);
         compare(changes, "Built-in banner", bannerText(bc), bannerText(ac), false);
+        compare(changes, "First-party collection (/collect)", b.collects() ? "on" : "off", a.collects() ? "on" : "off", false);
         return changes;
     }
 

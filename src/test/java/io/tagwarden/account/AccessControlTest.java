@@ -53,6 +53,7 @@ class AccessControlTest {
         assertThat(reviewer.get("/api/containers/" + containerId + "/tags/" + tagId).statusCode()).isEqualTo(200);
         assertThat(reviewer.get("/api/containers/" + containerId + "/versions/1").statusCode()).isEqualTo(200);
         assertThat(reviewer.get("/api/containers/" + containerId + "/export").statusCode()).isEqualTo(200);
+        assertThat(reviewer.get("/api/containers/" + containerId + "/events").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -73,6 +74,8 @@ class AccessControlTest {
             String[] parts = call.split(" ", 2);
             assertThat(reviewer.send(parts[0], parts[1], body.isEmpty() ? null : body).statusCode()).as(call).isEqualTo(403);
         });
+        assertThat(reviewer.send("POST", "/api/containers/" + containerId + "/ingest-key", null).statusCode()).isEqualTo(403);
+        assertThat(reviewer.send("DELETE", "/api/containers/" + containerId + "/ingest-key", null).statusCode()).isEqualTo(403);
         assertThat(reviewer.map(reviewer.get("/api/containers/" + containerId))).containsEntry("name", "Editor's");
         assertThat(reviewer.list(reviewer.get("/api/containers/" + containerId + "/versions"))).hasSize(1);
     }

@@ -227,6 +227,26 @@ class AdminPagesTest {
         assertThat(bad.body()).contains("Give each set of banner texts a language code").contains("value=\"de AcceptAll\"");
     }
 
+    @Test
+    void anEditorCreatesAnIngestKeyOnTheInstallPageAndSeesItOnceAReviewerCannot() {
+        String id = admin.createContainer("Backend");
+        BrowserlessSession editor = signedIn("mara");
+        String install = "/containers/" + id + "/install";
+        assertThat(editor.get(install).body()).contains("No ingest key yet.").contains("Create an ingest key").contains("/collect");
+        HttpResponse<String> issued = editor.post("/containers/" + id + "/ingest-key", form(editor, install, Map.of()));
+        assertThat(issued.statusCode()).isEqualTo(200);
+        assertThat(issued.headers().firstValue("Cache-Control")).hasValue("no-store");
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("(twk_[A-Za-z0-9_-]{43})").matcher(issued.body());
+        assertThat(key.find()).isTrue();
+        String page = editor.get(install).body();
+        assertThat(page).contains("Current key starts with").contains(key.group(1).substring(0, 10)).doesNotContain(key.group(1))
+                .contains("Replace the ingest key");
+
+        BrowserlessSession reviewer = signedIn("rex");
+        assertThat(reviewer.get(install).body()).contains("Current key starts with").doesNotContain("Replace the ingest key");
+        assertThat(reviewer.post("/containers/" + id + "/ingest-key", form(reviewer, install, Map.of())).statusCode()).isEqualTo(403);
+    }
+
     private BrowserlessSession signedIn(String username) {
         BrowserlessSession session = new BrowserlessSession(server.getURI());
         assertThat(session.signIn(username, "password-of-" + username).statusCode()).isEqualTo(303);

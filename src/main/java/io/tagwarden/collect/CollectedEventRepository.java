@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,4 +21,18 @@ interface CollectedEventRepository extends GenericRepository<CollectedEvent, Str
     List<CollectedEvent> newest(String containerId, Instant before, @io.micronaut.core.annotation.Nullable String eventName, int limit);
 
     long countByContainerId(String containerId);
+
+    /** Ids of at most {@code limit} of the container's events received before {@code cutoff}. */
+    @Query(value = "select id from collected_event where container_id = :containerId and received_at < :cutoff limit :limit")
+    List<String> expired(String containerId, Instant cutoff, int limit);
+
+    int deleteByIdIn(java.util.Collection<String> ids);
+
+    @Transactional
+    @Query(value = "delete from collected_event where container_id = :containerId and visitor_id = :visitorId")
+    int deleteByVisitor(String containerId, String visitorId);
+
+    @Transactional
+    @Query(value = "delete from collected_event where container_id = :containerId and email_sha256 = :emailSha256")
+    int deleteByEmail(String containerId, String emailSha256);
 }

@@ -2,13 +2,16 @@ package io.tagwarden.collect;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.account.Role;
 import io.tagwarden.container.ContainerService;
 import io.tagwarden.web.InvalidInputException;
 import io.tagwarden.web.FieldError;
@@ -19,6 +22,7 @@ import java.util.List;
 /**
  * {@code GET /api/containers/{id}/events}: stored events, newest first, for debugging a set-up. {@code event}
  * filters by name, {@code before} (an ISO instant) pages back, {@code limit} is 1 to 500 (default 50).
+ * {@code POST /api/containers/{id}/events/erasure}: erase a data subject's events.
  */
 @Controller("/api/containers/{id}/events")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -28,11 +32,20 @@ class EventController {
     private final CollectedEventRepository events;
     private final ContainerService containers;
     private final java.time.Clock clock;
+    private final PrivacyOperations privacy;
 
-    EventController(CollectedEventRepository events, ContainerService containers, java.time.Clock clock) {
+    EventController(CollectedEventRepository events, ContainerService containers, java.time.Clock clock, PrivacyOperations privacy) {
+        this.privacy = privacy;
         this.events = events;
         this.containers = containers;
         this.clock = clock;
+    }
+
+    /** Data subject erasure: every event of a visitor id or an email in this container. */
+    @Post("/erasure")
+    @Secured({Role.ADMIN, Role.EDITOR})
+    Erasure.Result erase(String id, @Body Erasure request) {
+        return privacy.erase(id, request);
     }
 
     @Get

@@ -37,6 +37,11 @@ public final class TestApi {
         return new TestApi(base).signIn("admin", ADMIN_PASSWORD);
     }
 
+    /** A client signed in as the first administrator of a server started with this initial password. */
+    public static TestApi admin(URI base, String password) {
+        return new TestApi(base).signIn("admin", password);
+    }
+
     /** A client with an API token for this user. */
     public TestApi signIn(String username, String password) {
         Map<String, Object> issued = expect(201, "POST", "/api/tokens",

@@ -159,6 +159,12 @@ class AdminFlowBrowserTest {
         assertThat(meta.requests("/tr").get(0).query()).containsEntry("ev", "Purchase");
         driver.switchTo().defaultContent();
         shot("preview");
+
+        // The collected Purchase in the container's reports: the chart is drawn (uPlot from the webjar, under the CSP).
+        driver.get(server.getURI() + "/containers/" + containerId + "/events");
+        browser.waitUntil(() -> !driver.findElements(By.cssSelector("#consent-chart canvas")).isEmpty());
+        assertThat(driver.findElement(By.id("events")).getText()).contains("Purchase").contains("marketing + analytics");
+        shot("events");
     }
 
     @Test

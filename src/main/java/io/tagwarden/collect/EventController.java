@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * {@code GET /api/containers/{id}/events}: stored events, newest first, for debugging a set-up. {@code event}
- * filters by name, {@code before} (an ISO instant) pages back, {@code limit} is 1 to 500 (default 50).
+ * filters by name, {@code channel} by browser, server or pixel, {@code before} (an ISO instant) pages back, {@code limit} is 1 to 500 (default 50).
  * {@code POST /api/containers/{id}/events/erasure}: erase a data subject's events.
  */
 @Controller("/api/containers/{id}/events")
@@ -50,7 +50,8 @@ class EventController {
 
     @Get
     @Transactional
-    List<CollectedEvent> list(String id, @Nullable @QueryValue String event, @Nullable @QueryValue String before,
+    List<CollectedEvent> list(String id, @Nullable @QueryValue String event, @Nullable @QueryValue String channel,
+                              @Nullable @QueryValue String before,
                               @Nullable @QueryValue Integer limit) {
         containers.get(id);
         int n = limit == null ? 50 : limit;
@@ -63,6 +64,6 @@ class EventController {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException(List.of(new FieldError("before", "must be an instant such as 2026-12-04T10:00:00Z")));
         }
-        return events.newest(id, until, event, n);
+        return events.newest(id, until, event, channel, n);
     }
 }

@@ -247,6 +247,48 @@ class AdminPagesTest {
         assertThat(reviewer.post("/containers/" + id + "/ingest-key", form(reviewer, install, Map.of())).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void theEventsPageChartsAndListsCollectedEventsEscapedAndErasesAPersonsData() throws Exception {
+        String id = admin.createContainer("Reports");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String granted = "{\"analytics\": \"granted\", \"marketing\": \"granted\"}";
+        for (String event : new String[]{
+                "{\"container\": \"" + id + "\", \"event\": \"Purchase\", \"event_id\": \"p-1\", \"consent\": " + granted
+                        + ", \"user\": {\"email\": \"jane@example.com\"}, \"params\": {\"note\": \"<script>alert(1)</script>\"}}",
+                "{\"container\": \"" + id + "\", \"event\": \"Lead\", \"event_id\": \"l-1\"}"}) {
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/collect"))
+                    .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString(event)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+        }
+        http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/p.gif?c=" + id)).header("User-Agent", "Mozilla/5.0").build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+
+        BrowserlessSession editor = signedIn("mara");
+        String page = editor.get("/containers/" + id + "/events").body();
+        assertThat(page).contains("id=\"consent-chart\"").contains("data-report=\"{&quot;consent&quot;")
+                .contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").contains("Erase a person")
+                .contains("p-1").contains("l-1").contains("marketing + analytics").contains("neither")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        assertThat(page).containsPattern("<td>Purchase</td><td>1</td>");
+        assertThat(page).contains("machine");
+        assertThat(editor.get("/containers/" + id + "/events?channel=pixel").body()).contains("email_open").doesNotContain("p-1");
+        assertThat(admin.anonymous().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> erased = editor.post("/containers/" + id + "/events/erasure",
+                form(editor, "/containers/" + id + "/events", Map.of("visitorId", "", "email", "jane@example.com")));
+        assertThat(erased.statusCode()).isEqualTo(303);
+        assertThat(editor.get(erased.headers().firstValue("Location").orElseThrow()).body()).contains("Erased 1 events.").doesNotContain("p-1");
+        HttpResponse<String> neither = editor.post("/containers/" + id + "/events/erasure",
+                form(editor, "/containers/" + id + "/events", Map.of("visitorId", "", "email", "")));
+        assertThat(neither.statusCode()).isEqualTo(400);
+        assertThat(neither.body()).contains("give either a visitorId or an email");
+
+        BrowserlessSession reviewer = signedIn("rex");
+        assertThat(reviewer.get("/containers/" + id + "/events").body()).contains("l-1").doesNotContain("Erase a person");
+        assertThat(reviewer.post("/containers/" + id + "/events/erasure",
+                form(reviewer, "/containers/" + id + "/events", Map.of("email", "x@example.com"))).statusCode()).isEqualTo(403);
+    }
+
     private BrowserlessSession signedIn(String username) {
         BrowserlessSession session = new BrowserlessSession(server.getURI());
         assertThat(session.signIn(username, "password-of-" + username).statusCode()).isEqualTo(303);

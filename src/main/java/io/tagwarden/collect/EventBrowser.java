@@ -1,0 +1,30 @@
+package io.tagwarden.collect;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The newest stored events of a container, filtered, for the admin app's event browser and the API. */
+@Singleton
+public class EventBrowser {
+
+    private final CollectedEventRepository events;
+    private final Clock clock;
+
+    EventBrowser(CollectedEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<CollectedEvent> newest(String containerId, @Nullable String eventName, @Nullable String channel,
+                                       @Nullable Instant before, int limit) {
+        return events.newest(containerId, before == null ? clock.instant().plusSeconds(3600) : before,
+                eventName == null || eventName.isBlank() ? null : eventName,
+                channel == null || channel.isBlank() ? null : channel, limit);
+    }
+}

@@ -1,0 +1,60 @@
+/*
+ * Tagwarden event charts (uPlot, served from the webjar). Reads the report the page carries as JSON in a data
+ * attribute (never as code) and draws events per day by consent outcome and email opens, human and machine.
+ * The tables under each chart hold the same figures, for screen readers and for copying.
+ */
+(function () {
+  'use strict';
+
+  function day(iso) {
+    return Date.parse(iso + 'T00:00:00Z') / 1000;
+  }
+
+  function draw(id, title, days, series) {
+    var target = document.getElementById(id);
+    if (!target || typeof window.uPlot !== 'function') {
+      return;
+    }
+    var width = Math.max(320, target.clientWidth || 800);
+    var data = [days.map(function (d) { return day(d.day); })].concat(series.map(function (s) {
+      return days.map(function (d) { return d[s.key]; });
+    }));
+    var options = {
+      title: title, width: width, height: 220,
+      scales: {x: {time: true}},
+      series: [{}].concat(series.map(function (s) { return {label: s.label, stroke: s.color, width: 2}; })),
+      axes: [{}, {size: 50}],
+    };
+    new window.uPlot(options, data, target);
+  }
+
+  function start() {
+    var holder = document.getElementById('consent-chart');
+    if (!holder) {
+      return;
+    }
+    var report;
+    try {
+      report = JSON.parse(holder.getAttribute('data-report') || '{}');
+    } catch (e) {
+      return;
+    }
+    draw('consent-chart', 'Events per day', report.consent || [], [
+      {key: 'total', label: 'All', color: '#1d4ed8'},
+      {key: 'marketing', label: 'Marketing granted', color: '#067647'},
+      {key: 'analyticsOnly', label: 'Analytics only', color: '#93370d'},
+      {key: 'neither', label: 'Neither', color: '#667085'},
+      {key: 'gpc', label: 'GPC on', color: '#b42318'},
+    ]);
+    draw('opens-chart', 'Email opens per day', report.opens || [], [
+      {key: 'human', label: 'Human', color: '#067647'},
+      {key: 'machine', label: 'Machine', color: '#667085'},
+    ]);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

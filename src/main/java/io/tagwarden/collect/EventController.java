@@ -22,6 +22,7 @@ import java.util.List;
 /**
  * {@code GET /api/containers/{id}/events}: stored events, newest first, for debugging a set-up. {@code event}
  * filters by name, {@code channel} by browser, server or pixel, {@code before} (an ISO instant) pages back, {@code limit} is 1 to 500 (default 50).
+ * {@code GET …/events/stats?days=30}: the counts the Events page charts.
  * {@code POST /api/containers/{id}/events/erasure}: erase a data subject's events.
  */
 @Controller("/api/containers/{id}/events")
@@ -33,12 +34,26 @@ class EventController {
     private final ContainerService containers;
     private final java.time.Clock clock;
     private final PrivacyOperations privacy;
+    private final EventStats stats;
 
-    EventController(CollectedEventRepository events, ContainerService containers, java.time.Clock clock, PrivacyOperations privacy) {
+    EventController(CollectedEventRepository events, ContainerService containers, java.time.Clock clock, PrivacyOperations privacy,
+                    EventStats stats) {
+        this.stats = stats;
         this.privacy = privacy;
         this.events = events;
         this.containers = containers;
         this.clock = clock;
+    }
+
+    /** Counts per UTC day (events by consent outcome, email opens human and machine) and per event name. */
+    @Get("/stats")
+    EventStats.Report stats(String id, @Nullable @QueryValue Integer days) {
+        containers.get(id);
+        int n = days == null ? 30 : days;
+        if (n < 1 || n > 366) {
+            throw new InvalidInputException(List.of(new FieldError("days", "must be between 1 and 366")));
+        }
+        return stats.report(id, n);
     }
 
     /** Data subject erasure: every event of a visitor id or an email in this container. */

@@ -218,6 +218,31 @@ public class CollectApiTest {
         assertThat(client.options("/collect?c=" + id, "Origin", "https://evil.example", "Access-Control-Request-Method", "POST").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void statsCountTodaysEventsByConsentOutcomeAndEmailOpensByKind() {
+        String id = container();
+        client.beacon(purchase(id, "s-1", ALL));
+        client.beacon(purchase(id, "s-2", ANALYTICS_ONLY));
+        client.beacon(purchase(id, "s-3", NONE), "Sec-GPC", "1");
+        client.get("/p.gif?c=" + id + "&eid=o-1", "User-Agent", "Mozilla/5.0");
+        client.get("/p.gif?c=" + id + "&eid=o-2", "User-Agent", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15");
+        Map<String, Object> stats = admin.map(admin.get("/api/containers/" + id + "/events/stats?days=7"));
+        List<?> consent = (List<?>) stats.get("consent");
+        assertThat(consent).hasSize(7);
+        assertThat(asMap(consent.get(6))).containsEntry("day", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())
+                .containsEntry("total", 3).containsEntry("marketing", 1).containsEntry("analyticsOnly", 1)
+                .containsEntry("neither", 1).containsEntry("gpc", 1);
+        assertThat(asMap(((List<?>) stats.get("opens")).get(6))).containsEntry("human", 1).containsEntry("machine", 1);
+        assertThat(text(admin.get("/api/containers/" + id + "/events/stats"))).contains("{\"name\":\"Purchase\",\"count\":3}")
+                .contains("{\"name\":\"email_open\",\"count\":2}");
+        assertThat(admin.get("/api/containers/" + id + "/events/stats?days=0").statusCode()).isEqualTo(400);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
     private void assertError(HttpResponse<byte[]> response, int status, String message) {
         assertThat(response.statusCode()).as(text(response)).isEqualTo(status);
         assertThat(text(response)).contains(message);

@@ -26,8 +26,10 @@ class EventPolicy {
 
     private final ObjectMapper json;
     private final Set<String> clickIdNames;
+    private final EventIds ids;
 
-    EventPolicy(ObjectMapper json, ClickIdNames clickIdNames) {
+    EventPolicy(ObjectMapper json, ClickIdNames clickIdNames, EventIds ids) {
+        this.ids = ids;
         this.json = json;
         this.clickIdNames = clickIdNames.all();
     }
@@ -50,7 +52,7 @@ class EventPolicy {
         String userAgent = in.userAgent() != null ? in.userAgent() : arrival.userAgent();
         String eventId = in.eventId() != null ? in.eventId() : UUID.randomUUID().toString();
         IncomingEvent.HashedUser user = marketing ? in.user() : IncomingEvent.HashedUser.NONE;
-        return new CollectedEvent(UUID.randomUUID().toString(), containerId, eventId, in.event(), arrival.channel().name(),
+        return new CollectedEvent(ids.next(), containerId, eventId, in.event(), arrival.channel().name(),
                 arrival.receivedAt(), in.clientTime(),
                 marketing ? in.url() : Urls.withoutParams(in.url(), clickIdNames),
                 personal ? (marketing ? in.referrer() : Urls.withoutParams(in.referrer(), clickIdNames)) : null,

@@ -42,5 +42,5 @@ create table collected_event (
     constraint collected_event_once unique (container_id, event_id)
 );
 create index collected_event_received on collected_event (container_id, received_at);
--- Lookups by visitor id and email (erasure) are indexed on PostgreSQL only (db/specific/postgresql): on the
+-- Lookups by visitor id and email (erasure) are indexed on PostgreSQL only (V4_1, a Java migration): on the
 -- embedded H2 store every commit rewrites the index pages it touches, and random ids would make ingest slow.

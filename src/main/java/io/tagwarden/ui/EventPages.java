@@ -65,19 +65,9 @@ class EventPages {
     @Get
     HttpResponse<?> page(String id, Authentication auth, @Nullable @QueryValue String event, @Nullable @QueryValue String channel,
                          @Nullable @QueryValue String before, @Nullable @QueryValue String done, @Nullable @QueryValue Integer erased) {
-        var container = containers.view(containers.get(id));
-        EventStats.Report report = stats.report(id, DAYS);
         String shownChannel = channel != null && CHANNELS.contains(channel) ? channel : null;
-        Instant until = parse(before);
-        List<CollectedEvent> rows = browser.newest(id, event, shownChannel, until, PAGE);
-        Map<String, Object> model = Pages.model("container", container, "report", report, "chartData", write(report),
-                "anyEvents", report.consent().stream().anyMatch(d -> d.total() > 0),
-                "anyOpens", report.opens().stream().anyMatch(d -> d.human() + d.machine() > 0),
-                "events", rows.stream().map(EventRow::of).toList(),
-                "older", rows.size() == PAGE ? rows.get(rows.size() - 1).receivedAt().toString() : null,
-                "filterEvent", event == null ? "" : event, "filterChannel", shownChannel == null ? "" : shownChannel,
-                "canEdit", Principal.canEdit(auth), "days", DAYS,
-                "flash", "erased".equals(done) && erased != null ? "Erased " + erased + " events." : null, "error", null);
+        Map<String, Object> model = model(id, event, shownChannel, parse(before), Principal.canEdit(auth));
+        model.put("flash", "erased".equals(done) && erased != null ? "Erased " + erased + " events." : null);
         return Pages.view("containers/events", model);
     }
 
@@ -91,16 +81,24 @@ class EventPages {
             Erasure.Result result = privacy.erase(id, new Erasure(visitor.isEmpty() ? null : visitor, email.isEmpty() ? null : email));
             return Pages.seeOther("/containers/" + id + "/events?done=erased&erased=" + result.erased());
         } catch (InvalidInputException e) {
-            var container = containers.view(containers.get(id));
-            EventStats.Report report = stats.report(id, DAYS);
-            List<CollectedEvent> rows = browser.newest(id, null, null, null, PAGE);
-            return Pages.invalid("containers/events", Pages.model("container", container, "report", report, "chartData", write(report),
-                    "anyEvents", report.consent().stream().anyMatch(d -> d.total() > 0),
-                    "anyOpens", report.opens().stream().anyMatch(d -> d.human() + d.machine() > 0),
-                    "events", rows.stream().map(EventRow::of).toList(), "older", null, "filterEvent", "", "filterChannel", "",
-                    "canEdit", true, "days", DAYS, "flash", null,
-                    "error", "Erasure: " + e.errors().get(0).field() + " " + e.errors().get(0).message()));
+            Map<String, Object> model = model(id, null, null, null, true);
+            model.put("error", "Erasure: " + e.errors().get(0).field() + " " + e.errors().get(0).message());
+            return Pages.invalid("containers/events", model);
         }
+    }
+
+    private Map<String, Object> model(String id, @Nullable String event, @Nullable String channel, @Nullable Instant before,
+                                      boolean canEdit) {
+        var container = containers.view(containers.get(id));
+        EventStats.Report report = stats.report(id, DAYS);
+        List<CollectedEvent> rows = browser.newest(id, event, channel, before, PAGE);
+        return Pages.model("container", container, "report", report, "chartData", write(report),
+                "anyEvents", report.consent().stream().anyMatch(d -> d.total() > 0),
+                "anyOpens", report.opens().stream().anyMatch(d -> d.human() + d.machine() > 0),
+                "events", rows.stream().map(EventRow::of).toList(),
+                "older", rows.size() == PAGE ? rows.get(rows.size() - 1).receivedAt().toString() : null,
+                "filterEvent", event == null ? "" : event, "filterChannel", channel == null ? "" : channel,
+                "canEdit", canEdit, "days", DAYS, "flash", null, "error", null);
     }
 
     private static @Nullable Instant parse(@Nullable String before) {

@@ -1,5 +1,6 @@
 package io.tagwarden.account;
 
+import io.tagwarden.audit.AuditTrail;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tagwarden.web.ConflictException;
 import io.tagwarden.web.InvalidInputException;
@@ -20,9 +21,11 @@ public class AccountService {
     private final ApiTokenRepository tokens;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
 
-    AccountService(UserRepository users, ApiTokenRepository tokens, PasswordHasher hasher, Clock clock) {
+    AccountService(UserRepository users, ApiTokenRepository tokens, PasswordHasher hasher, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -48,7 +51,9 @@ public class AccountService {
             throw new InvalidInputException("username", "is already taken");
         }
         Instant now = clock.instant();
-        return users.save(new User(null, username, hasher.hash(request.password()), Role.valueOf(request.role()), true, now, now));
+        User saved = users.save(new User(null, username, hasher.hash(request.password()), Role.valueOf(request.role()), true, now, now));
+        audit.record("user.created", null, "user " + username, null, UserView.of(saved));
+        return saved;
     }
 
     @Transactional
@@ -67,7 +72,9 @@ public class AccountService {
         if (user.role() == Role.admin && role != Role.admin) {
             requireAnotherActiveAdmin(user);
         }
-        return users.update(user.withRole(role, clock.instant()));
+        User saved = users.update(user.withRole(role, clock.instant()));
+        audit.record("user.role_changed", null, "user " + user.username(), UserView.of(user), UserView.of(saved));
+        return saved;
     }
 
     @Transactional
@@ -76,7 +83,9 @@ public class AccountService {
         if (!active && user.role() == Role.admin) {
             requireAnotherActiveAdmin(user);
         }
-        return users.update(user.withActive(active, clock.instant()));
+        User saved = users.update(user.withActive(active, clock.instant()));
+        audit.record(active ? "user.activated" : "user.deactivated", null, "user " + user.username(), UserView.of(user), UserView.of(saved));
+        return saved;
     }
 
     @Transactional
@@ -84,7 +93,9 @@ public class AccountService {
         if (password == null || password.length() < 12 || password.length() > 200) {
             throw new InvalidInputException("password", "must be 12 to 200 characters");
         }
-        users.update(get(id).withPasswordHash(hasher.hash(password), clock.instant()));
+        User user = get(id);
+        users.update(user.withPasswordHash(hasher.hash(password), clock.instant()));
+        audit.record("user.password_set", null, "user " + user.username(), null, null);
     }
 
     @Transactional
@@ -97,6 +108,7 @@ public class AccountService {
         String token = TokenHashing.newToken(random);
         ApiToken saved = tokens.save(new ApiToken(null, userId, name, TokenHashing.sha256(token),
                 token.substring(0, 10), clock.instant(), null));
+        audit.record("api_token.issued", null, "API token " + saved.prefix() + "… (" + name + ") of user " + userId, null, null);
         return new IssuedToken(saved.id(), saved.name(), token, saved.createdAt());
     }
 
@@ -107,7 +119,9 @@ public class AccountService {
 
     @Transactional
     public void revokeToken(long userId, long tokenId) {
-        tokens.delete(tokens.findByIdAndUserId(tokenId, userId).orElseThrow(() -> new NotFoundException("No token " + tokenId)));
+        ApiToken token = tokens.findByIdAndUserId(tokenId, userId).orElseThrow(() -> new NotFoundException("No token " + tokenId));
+        tokens.delete(token);
+        audit.record("api_token.revoked", null, "API token " + token.prefix() + "… (" + token.name() + ") of user " + userId, null, null);
     }
 
     /** The active user a raw API token belongs to; records when it was last used. */

@@ -2,6 +2,7 @@ package io.tagwarden.collect;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.audit.AuditTrail;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -37,12 +38,14 @@ public class IngestKeys {
     private final IngestKeyRepository keys;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
+    private final AuditTrail audit;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     private record Verified(Optional<String> containerId, Instant expires) {
     }
 
-    IngestKeys(IngestKeyRepository keys, Clock clock) {
+    IngestKeys(IngestKeyRepository keys, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.keys = keys;
         this.clock = clock;
     }
@@ -59,6 +62,7 @@ public class IngestKeys {
             keys.save(row);
         }
         verified.clear();
+        audit.record("ingest_key.issued", containerId, "ingest key " + row.prefix() + "…", null, null);
         return new Issued(containerId, key, row.prefix(), row.createdAt());
     }
 
@@ -69,7 +73,10 @@ public class IngestKeys {
 
     @Transactional
     public void revoke(String containerId) {
-        keys.deleteById(containerId);
+        keys.findById(containerId).ifPresent(k -> {
+            keys.deleteById(containerId);
+            audit.record("ingest_key.revoked", containerId, "ingest key " + k.prefix() + "…", null, null);
+        });
         verified.clear();
     }
 

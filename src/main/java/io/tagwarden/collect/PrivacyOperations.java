@@ -1,6 +1,7 @@
 package io.tagwarden.collect;
 
 import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.audit.AuditTrail;
 import io.tagwarden.container.Container;
 import io.tagwarden.container.ContainerRepository;
 import io.tagwarden.container.ContainerService;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Retention and erasure. Events older than their container's retention period are deleted ({@link RetentionSchedule}
  * runs it every hour). An erasure request deletes
- * every event of one visitor id or one (hashed) email in a container, at once.
+ * every event of one visitor id or one (hashed) email in a container, at once; the audit trail keeps the fact, the count
+ * and the first characters of the identifier's hash, never the identifier.
  */
 @Singleton
 public class PrivacyOperations {
@@ -26,8 +28,11 @@ public class PrivacyOperations {
     private final ContainerRepository containers;
     private final ContainerService service;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    PrivacyOperations(CollectedEventRepository events, ContainerRepository containers, ContainerService service, Clock clock) {
+    PrivacyOperations(CollectedEventRepository events, ContainerRepository containers, ContainerService service, Clock clock,
+                      AuditTrail audit) {
+        this.audit = audit;
         this.events = events;
         this.containers = containers;
         this.service = service;
@@ -58,11 +63,18 @@ public class PrivacyOperations {
         if (byVisitor == byEmail) {
             throw new InvalidInputException("visitorId", "give either a visitorId or an email (or its SHA-256), not both and not neither");
         }
+        Erasure.Result result;
+        String subject;
         if (byVisitor) {
-            return new Erasure.Result(containerId, events.deleteByVisitor(containerId, request.visitorId().strip()));
+            result = new Erasure.Result(containerId, events.deleteByVisitor(containerId, request.visitorId().strip()));
+            subject = "events of a visitor id (SHA-256 " + Identifiers.sha256(request.visitorId().strip()).substring(0, 12) + "…)";
+        } else {
+            String hash = Identifiers.email(request.email())
+                    .orElseThrow(() -> new InvalidInputException("email", "must be an email address or its SHA-256 hex digest"));
+            result = new Erasure.Result(containerId, events.deleteByEmail(containerId, hash));
+            subject = "events of an email (SHA-256 " + hash.substring(0, 12) + "…)";
         }
-        String hash = Identifiers.email(request.email())
-                .orElseThrow(() -> new InvalidInputException("email", "must be an email address or its SHA-256 hex digest"));
-        return new Erasure.Result(containerId, events.deleteByEmail(containerId, hash));
+        audit.record("events.erased", containerId, subject, null, result);
+        return result;
     }
 }

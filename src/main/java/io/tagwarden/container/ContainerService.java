@@ -2,6 +2,7 @@ package io.tagwarden.container;
 
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.audit.AuditTrail;
 import io.tagwarden.collect.CollectSettings;
 import io.tagwarden.consent.ConsentSettings;
 import io.tagwarden.version.VersionRepository;
@@ -25,9 +26,11 @@ public class ContainerService {
     private final PublicIdGenerator ids;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditTrail audit;
 
     ContainerService(ContainerRepository containers, VersionRepository versions, PublicIdGenerator ids, ObjectMapper json,
-                     Clock clock) {
+                     Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.json = json;
         this.containers = containers;
         this.versions = versions;
@@ -38,21 +41,29 @@ public class ContainerService {
     @Transactional
     public Container create(ContainerRequest request) {
         Instant now = clock.instant();
-        return containers.save(new Container(freshId(), request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
+        Container saved = containers.save(new Container(freshId(), request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
                 request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), write(request.collectionOrDefault()), now, now));
+        audit.record("container.created", saved.id(), "container " + saved.id() + " " + saved.name(), null, view(saved));
+        return saved;
     }
 
     @Transactional
     public Container update(String id, ContainerRequest request) {
         Container current = get(id);
-        return containers.update(new Container(id, request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
+        ContainerView before = view(current);
+        Container saved = containers.update(new Container(id, request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
                 request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), write(request.collectionOrDefault()),
                 current.createdAt(), clock.instant()));
+        audit.record("container.updated", id, "container " + id + " " + saved.name(), before, view(saved));
+        return saved;
     }
 
     @Transactional
     public void delete(String id) {
-        containers.delete(get(id));
+        Container current = get(id);
+        ContainerView before = view(current);
+        containers.delete(current);
+        audit.record("container.deleted", id, "container " + id + " " + current.name(), before, null);
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package io.tagwarden.tag;
 
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.audit.AuditTrail;
 import io.tagwarden.consent.ConsentCategory;
 import io.tagwarden.container.ContainerService;
 import io.tagwarden.vendor.VendorCatalog;
@@ -25,9 +26,11 @@ public class TagService {
     private final VendorCatalog catalog;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditTrail audit;
 
     TagService(TagRepository tags, ContainerService containers, TagValidator validator, VendorCatalog catalog,
-               ObjectMapper json, Clock clock) {
+               ObjectMapper json, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.tags = tags;
         this.containers = containers;
         this.validator = validator;
@@ -40,18 +43,28 @@ public class TagService {
     public Tag create(String containerId, TagRequest request) {
         containers.get(containerId);
         Instant now = clock.instant();
-        return tags.save(toRow(null, containerId, request, now, now));
+        Tag saved = tags.save(toRow(null, containerId, request, now, now));
+        audit.record("tag.created", containerId, subject(saved), null, asRequest(saved));
+        return saved;
     }
 
     @Transactional
     public Tag update(String containerId, long tagId, TagRequest request) {
         Tag current = get(containerId, tagId);
-        return tags.update(toRow(current.id(), containerId, request, current.createdAt(), clock.instant()));
+        Tag saved = tags.update(toRow(current.id(), containerId, request, current.createdAt(), clock.instant()));
+        audit.record("tag.updated", containerId, subject(saved), asRequest(current), asRequest(saved));
+        return saved;
     }
 
     @Transactional
     public void delete(String containerId, long tagId) {
-        tags.delete(get(containerId, tagId));
+        Tag current = get(containerId, tagId);
+        tags.delete(current);
+        audit.record("tag.deleted", containerId, subject(current), asRequest(current), null);
+    }
+
+    private static String subject(Tag tag) {
+        return "tag t" + tag.id() + " " + tag.name();
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tagwarden.audit.AuditTrail;
 import io.tagwarden.compile.CompileResult;
 import io.tagwarden.compile.CompiledArtifact;
 import io.tagwarden.compile.ContainerCompiler;
@@ -35,10 +36,12 @@ public class PublishService {
     private final ObjectMapper json;
     private final ApplicationEventPublisher<VersionPublished> events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     PublishService(ContainerService containers, TagService tags, ContainerModelFactory models, ContainerCompiler compiler,
                    VersionRepository versions, ObjectMapper json, ApplicationEventPublisher<VersionPublished> events,
-                   Clock clock) {
+                   Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.containers = containers;
         this.tags = tags;
         this.models = models;
@@ -111,9 +114,17 @@ public class PublishService {
     private ContainerVersion save(String containerId, String note, String author, String snapshot, CompiledArtifact artifact,
                                   int compileMillis, Integer rollbackOf) {
         int number = versions.findLatestNumber(containerId).orElse(0) + 1;
-        return versions.save(new ContainerVersion(null, containerId, number, note, author, clock.instant(), snapshot,
+        ContainerVersion saved = versions.save(new ContainerVersion(null, containerId, number, note, author, clock.instant(), snapshot,
                 artifact.bytes(), artifact.contentHash(), artifact.sri(), artifact.bytes().length, artifact.gzipped().length,
                 compileMillis, rollbackOf));
+        audit.record(rollbackOf == null ? "version.published" : "version.rolled_back", containerId, "version " + number,
+                null, new Published(number, note, saved.contentHash(), saved.sizeGzip(), rollbackOf));
+        return saved;
+    }
+
+    /** What the audit trail keeps of a publish or rollback (the snapshot itself stays with the version). */
+    @io.micronaut.serde.annotation.Serdeable
+    record Published(int number, String note, String contentHash, int sizeGzip, @Nullable Integer rollbackOf) {
     }
 
     private String snapshotJson(ContainerModel model) {

@@ -165,6 +165,13 @@ class AdminFlowBrowserTest {
         browser.waitUntil(() -> !driver.findElements(By.cssSelector("#consent-chart canvas")).isEmpty());
         assertThat(driver.findElement(By.id("events")).getText()).contains("Purchase").contains("marketing + analytics");
         shot("events");
+
+        // Everything the editor did is in the audit trail, and the chain verifies.
+        driver.get(server.getURI() + "/audit?container=" + containerId + "&verify=true");
+        assertThat(driver.findElement(By.id("verification")).getText()).contains("The chain is intact");
+        assertThat(driver.findElement(By.id("audit")).getText()).contains("version.published")
+                .contains("tag.created").contains("container.created").contains("erin");
+        shot("audit");
     }
 
     @Test

@@ -172,6 +172,11 @@ class AdminFlowBrowserTest {
         assertThat(driver.findElement(By.id("audit")).getText()).contains("version.published")
                 .contains("tag.created").contains("container.created").contains("erin");
         shot("audit");
+
+        driver.get(server.getURI() + "/containers/" + containerId + "/versions/1/matrix");
+        assertThat(driver.findElement(By.cssSelector(".tag-matrix")).getText()).contains("connect.facebook.net").contains("_fbp")
+                .contains("Tagwarden's banner: the visitor accepts marketing");
+        shot("matrix");
     }
 
     @Test

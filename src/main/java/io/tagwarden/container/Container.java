@@ -19,6 +19,7 @@ public record Container(
         int cmpWaitMs,
         @Nullable String consentSettings,
         @Nullable String collectSettings,
+        boolean requireApproval,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -24,7 +24,8 @@ public record ContainerRequest(
         @Nullable @Pattern(regexp = "opt_in|opt_out", message = "must be opt_in or opt_out") String consentMode,
         @Nullable @Min(0) @Max(10_000) Integer cmpWaitMs,
         @Nullable @Valid ConsentSettings consent,
-        @Nullable @Valid CollectSettings collection) {
+        @Nullable @Valid CollectSettings collection,
+        @Nullable Boolean requireApproval) {
 
     static final String ORIGIN = "^https?://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?$";
     public static final int DEFAULT_CMP_WAIT_MS = 500;
@@ -43,6 +44,10 @@ public record ContainerRequest(
 
     public CollectSettings collectionOrDefault() {
         return collection == null ? CollectSettings.defaults() : collection.withDefaults();
+    }
+
+    public boolean approvalRequired() {
+        return Boolean.TRUE.equals(requireApproval);
     }
 
     public int waitOrDefault() {

@@ -42,7 +42,8 @@ public class ContainerService {
     public Container create(ContainerRequest request) {
         Instant now = clock.instant();
         Container saved = containers.save(new Container(freshId(), request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
-                request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), write(request.collectionOrDefault()), now, now));
+                request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), write(request.collectionOrDefault()),
+                request.approvalRequired(), now, now));
         audit.record("container.created", saved.id(), "container " + saved.id() + " " + saved.name(), null, view(saved));
         return saved;
     }
@@ -53,7 +54,7 @@ public class ContainerService {
         ContainerView before = view(current);
         Container saved = containers.update(new Container(id, request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
                 request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), write(request.collectionOrDefault()),
-                current.createdAt(), clock.instant()));
+                request.approvalRequired(), current.createdAt(), clock.instant()));
         audit.record("container.updated", id, "container " + id + " " + saved.name(), before, view(saved));
         return saved;
     }

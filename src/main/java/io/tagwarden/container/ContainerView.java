@@ -19,13 +19,14 @@ public record ContainerView(
         int cmpWaitMs,
         ConsentSettings consent,
         CollectSettings collection,
+        boolean requireApproval,
         @Nullable Integer latestVersion,
         String scriptUrl,
         Instant createdAt,
         Instant updatedAt) {
 
     static ContainerView of(Container c, ConsentSettings consent, CollectSettings collection, @Nullable Integer latestVersion) {
-        return new ContainerView(c.id(), c.name(), c.allowedOriginList(), c.consentMode(), c.cmpWaitMs(), consent, collection,
+        return new ContainerView(c.id(), c.name(), c.allowedOriginList(), c.consentMode(), c.cmpWaitMs(), consent, collection, c.requireApproval(),
                 latestVersion, "/c/" + c.id() + ".js", c.createdAt(), c.updatedAt());
     }
 }

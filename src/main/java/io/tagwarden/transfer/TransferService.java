@@ -28,7 +28,7 @@ class TransferService {
         Container c = containers.get(containerId);
         return new ContainerDocument(ContainerDocument.FORMAT,
                 new ContainerRequest(c.name(), c.allowedOriginList(), c.consentMode().name(), c.cmpWaitMs(),
-                        containers.consentSettings(c), containers.collectSettings(c)),
+                        containers.consentSettings(c), containers.collectSettings(c), c.requireApproval()),
                 tags.list(containerId).stream().map(tags::asRequest).toList());
     }
 

@@ -44,7 +44,7 @@ final class ContainerForm {
         CollectSettings collection = new CollectSettings(form.containsKey("collect"), form.getOrDefault("ipAddresses", "truncated"),
                 number(form, "retentionDays", "collection.retentionDays", errors));
         return new ContainerRequest(form.getOrDefault("name", ""), origins, form.get("consentMode"),
-                number(form, "cmpWaitMs", "cmpWaitMs", errors), consent, collection);
+                number(form, "cmpWaitMs", "cmpWaitMs", errors), consent, collection, form.containsKey("requireApproval"));
     }
 
     /** Form values for an existing container (or the defaults for a new one). */
@@ -62,6 +62,9 @@ final class ContainerForm {
         v.put("oneTrustMarketing", s.oneTrustGroups().marketing());
         v.put("cookiebotAnalytics", s.cookiebotCategories().analytics());
         v.put("cookiebotMarketing", s.cookiebotCategories().marketing());
+        if (c != null && c.requireApproval()) {
+            v.put("requireApproval", "on");
+        }
         CollectSettings collection = c == null ? CollectSettings.defaults() : c.collection();
         if (collection.collects()) {
             v.put("collect", "on");

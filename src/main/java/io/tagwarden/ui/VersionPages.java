@@ -17,6 +17,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.tagwarden.account.Principal;
 import io.tagwarden.account.Role;
+import io.tagwarden.approval.Approvals;
+import io.tagwarden.container.ContainerView;
 import io.tagwarden.container.ContainerService;
 import io.tagwarden.version.ContainerDiff;
 import io.tagwarden.version.PublishRequest;
@@ -36,16 +38,22 @@ class VersionPages {
 
     private final ContainerService containers;
     private final PublishService publisher;
+    private final Approvals approvals;
 
-    VersionPages(ContainerService containers, PublishService publisher) {
+    VersionPages(ContainerService containers, PublishService publisher, Approvals approvals) {
+        this.approvals = approvals;
         this.containers = containers;
         this.publisher = publisher;
     }
 
     @Get("/publish")
-    HttpResponse<?> review(String id, Authentication auth) {
-        return Pages.view("versions/publish", Pages.model("container", containers.view(containers.get(id)),
-                "diff", publisher.diff(id, null, null), "canEdit", Principal.canEdit(auth)));
+    HttpResponse<?> review(String id, Authentication auth, @Nullable @QueryValue String done) {
+        ContainerView container = containers.view(containers.get(id));
+        ContainerDiff diff = publisher.diff(id, null, null);
+        boolean needsApproval = container.requireApproval() && diff.loosensConsent();
+        return Pages.view("versions/publish", Pages.model("container", container, "diff", diff, "canEdit", Principal.canEdit(auth),
+                "needsApproval", needsApproval, "approved", needsApproval && approvals.approvesCurrentDraft(id),
+                "lastApproval", approvals.latest(id).orElse(null), "flash", Flash.message(done)));
     }
 
     @Post("/publish")

@@ -37,10 +37,12 @@ public class PublishService {
     private final ApplicationEventPublisher<VersionPublished> events;
     private final Clock clock;
     private final AuditTrail audit;
+    private final PublishGate gate;
 
     PublishService(ContainerService containers, TagService tags, ContainerModelFactory models, ContainerCompiler compiler,
                    VersionRepository versions, ObjectMapper json, ApplicationEventPublisher<VersionPublished> events,
-                   Clock clock, AuditTrail audit) {
+                   Clock clock, AuditTrail audit, PublishGate gate) {
+        this.gate = gate;
         this.audit = audit;
         this.containers = containers;
         this.tags = tags;
@@ -56,9 +58,15 @@ public class PublishService {
     public ContainerVersion publish(String containerId, PublishRequest request, String author) {
         Container container = containers.get(containerId);
         ContainerModel model = models.create(container, tags.list(containerId));
+        Integer base = versions.findLatestNumber(containerId).orElse(null);
+        String snapshot = snapshotJson(model);
+        String draftHash = draftHash(snapshot);
+        ContainerModel before = base == null ? null : snapshotOf(get(containerId, base));
+        gate.check(container, ContainerDiffer.between(before, model, base, null), base, draftHash);
         CompileResult compiled = compiler.compile(model);
-        ContainerVersion saved = save(containerId, request.noteOr(""), author, snapshotJson(model),
+        ContainerVersion saved = save(containerId, request.noteOr(""), author, snapshot,
                 compiled.artifact(), (int) compiled.compileMillis(), null);
+        gate.published(container, draftHash, saved.number());
         events.publishEvent(new VersionPublished(containerId, saved.number()));
         return saved;
     }
@@ -125,6 +133,17 @@ public class PublishService {
     /** What the audit trail keeps of a publish or rollback (the snapshot itself stays with the version). */
     @io.micronaut.serde.annotation.Serdeable
     record Published(int number, String note, String contentHash, int sizeGzip, @Nullable Integer rollbackOf) {
+    }
+
+    /** The SHA-256 of a draft's snapshot: what an approval is for. */
+    public static String draftHash(String snapshotJson) {
+        return io.tagwarden.compile.CompiledArtifact.of(snapshotJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).contentHash();
+    }
+
+    /** The draft as publishing would freeze it, as JSON (what an approval request keeps). */
+    @Transactional
+    public String draftSnapshot(String containerId) {
+        return snapshotJson(draft(containerId));
     }
 
     private String snapshotJson(ContainerModel model) {

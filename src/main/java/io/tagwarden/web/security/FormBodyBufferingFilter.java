@@ -14,7 +14,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * makes Netty buffer it first. Only the pages' form routes need it: the JSON API is not CSRF-checked, and
  * binding its body twice trips an assertion in Micronaut's body buffer.
  */
-@ServerFilter(value = {"/login", "/logout", "/containers/**", "/users/**", "/account/**"}, methods = {io.micronaut.http.HttpMethod.POST, io.micronaut.http.HttpMethod.PUT,
+@ServerFilter(value = {"/login", "/logout", "/containers/**", "/users/**", "/account/**", "/approvals/**"}, methods = {io.micronaut.http.HttpMethod.POST, io.micronaut.http.HttpMethod.PUT,
         io.micronaut.http.HttpMethod.PATCH, io.micronaut.http.HttpMethod.DELETE})
 class FormBodyBufferingFilter implements Ordered {
 

@@ -78,6 +78,9 @@ public class Approvals {
         if (!PublishApproval.PENDING.equals(approval.status())) {
             throw new ConflictException("Approval request " + id + " is " + approval.status() + ", not pending");
         }
+        if (approval.submittedBy().equals(actor())) {
+            throw new ConflictException("A request cannot be decided by the person who submitted it");
+        }
         String why = comment == null ? "" : comment.strip();
         if (!approve && why.isEmpty()) {
             throw new InvalidInputException("comment", "say why the request is rejected, so the editor can fix it");

@@ -32,6 +32,9 @@ interface AuditRepository extends GenericRepository<AuditEntry, Long> {
     @Query(value = "select * from audit_entry where id > :afterId order by id limit :limit")
     List<AuditEntry> chainAfter(long afterId, int limit);
 
+    @Query(value = "select last_hash from audit_head where id = 1")
+    String head();
+
     @Query(value = "select last_hash from audit_head where id = 1 for update")
     String lockHead();
 

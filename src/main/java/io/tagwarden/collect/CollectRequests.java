@@ -61,7 +61,8 @@ class CollectRequests {
     }
 
     boolean originAllowed(String containerId, String origin) {
-        return directory.find(containerId).map(c -> c.allowsOrigin(origin)).orElse(false);
+        return EventParser.CONTAINER.matcher(containerId).matches()
+                && directory.find(containerId).map(c -> c.allowsOrigin(origin)).orElse(false);
     }
 
     CompletableFuture<MutableHttpResponse<?>> handle(HttpRequest<?> request, @Nullable byte[] body, @Nullable String containerParam) {
@@ -104,8 +105,9 @@ class CollectRequests {
             return done(error(HttpStatus.UNAUTHORIZED, "The ingest key is not valid (create one on the container's Install page)"));
         }
         String containerId = containerParam != null ? containerParam : keyContainer.orElseGet(() -> containerNamedBy(nodes.get(0)));
-        if (containerId == null) {
-            return done(error(HttpStatus.BAD_REQUEST, "Name the container: ?c=<container id> or a \"container\" field in the event"));
+        if (containerId == null || !EventParser.CONTAINER.matcher(containerId).matches()) {
+            return done(error(HttpStatus.BAD_REQUEST, "Name the container: ?c=<container id> or a \"container\" field in the event, "
+                    + "such as TW-7K3PQ2AB"));
         }
         Optional<ContainerDirectory.Entry> container = directory.find(containerId);
         if (container.isEmpty()) {
@@ -113,6 +115,10 @@ class CollectRequests {
         }
         if (keyContainer.isPresent() && !keyContainer.get().equals(containerId)) {
             return done(error(HttpStatus.FORBIDDEN, "This ingest key belongs to another container"));
+        }
+        if (!fromBackend && !container.get().settings().collects()) {
+            return done(error(HttpStatus.FORBIDDEN, "First-party collection is off for container " + containerId
+                    + " (its settings); a site's backend can still send with the ingest key"));
         }
         String origin = request.getHeaders().getOrigin().orElse(null);
         if (!fromBackend && origin != null && !container.get().allowsOrigin(origin)) {

@@ -35,6 +35,9 @@ class EventParser {
     private static final Pattern VISITOR_ID = Pattern.compile("^[A-Za-z0-9_-]{16,40}$");
     private static final Set<String> FIELDS = Set.of("container", "event", "event_id", "time", "url", "referrer", "consent",
             "click_ids", "params", "user", "ip", "user_agent", "visitor_id");
+    private static final Set<String> IDENTIFIER_NAMES = Set.of("email", "e_mail", "mail", "em", "phone", "phone_number", "ph", "tel",
+            "mobile", "external_id", "user_id", "userid", "customer_id", "first_name", "last_name", "fn", "ln", "address", "ip");
+    private static final Pattern LOOKS_LIKE_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
     private static final int MAX_URL = 2000;
     private static final int MAX_CUSTOM_PARAMS = 30;
     private static final Duration OLDEST = Duration.ofDays(90);
@@ -257,7 +260,13 @@ class EventParser {
                     }
                 }
                 default -> {
-                    if (!PARAM_NAME.matcher(p.getKey()).matches()) {
+                    if (clickIdNames.all().contains(p.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                        errors.add(new FieldError(field, "is a click id: send it in click_ids, where consent decides whether it is kept"));
+                    } else if (IDENTIFIER_NAMES.contains(p.getKey().toLowerCase(java.util.Locale.ROOT))
+                            || (v.isString() && LOOKS_LIKE_EMAIL.matcher(v.getStringValue()).find())) {
+                        errors.add(new FieldError(field, "looks like a personal identifier: send it in user (email, phone, external_id), "
+                                + "where it is hashed and kept only with marketing consent"));
+                    } else if (!PARAM_NAME.matcher(p.getKey()).matches()) {
                         errors.add(new FieldError(field, "must be named with 1 to 40 lowercase letters, digits or _"));
                     } else if (!(v.isNumber() || v.isBoolean() || (v.isString() && v.getStringValue().length() <= 200))) {
                         errors.add(new FieldError(field, "must be a number, true/false or a string of at most 200 characters"));

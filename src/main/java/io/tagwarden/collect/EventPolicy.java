@@ -48,8 +48,10 @@ class EventPolicy {
         boolean analytics = in.consent().analytics() == ConsentClaim.Decision.granted;
         boolean marketing = in.consent().marketing() == ConsentClaim.Decision.granted && !notForSale;
         boolean personal = analytics || marketing;
-        String ip = in.ip() != null ? in.ip() : arrival.ip();
-        String userAgent = in.userAgent() != null ? in.userAgent() : arrival.userAgent();
+        // From a backend, the request's own address and user agent are the backend's, not the visitor's.
+        boolean backend = arrival.channel() == Arrival.Channel.server;
+        String ip = in.ip() != null ? in.ip() : backend ? null : arrival.ip();
+        String userAgent = in.userAgent() != null ? in.userAgent() : backend ? null : arrival.userAgent();
         String eventId = in.eventId() != null ? in.eventId() : UUID.randomUUID().toString();
         IncomingEvent.HashedUser user = marketing ? in.user() : IncomingEvent.HashedUser.NONE;
         return new CollectedEvent(ids.next(), containerId, eventId, in.event(), arrival.channel().name(),

@@ -107,7 +107,8 @@ public class EventWriter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Whatever went wrong, no request is left waiting, and the writer goes on with the next batch.
                 LOG.error("Event writer failed a batch", e);
                 jobs.forEach(j -> j.done().completeExceptionally(e));
             } finally {
@@ -220,6 +221,11 @@ public class EventWriter {
     void close() throws InterruptedException {
         running = false;
         thread.join(TimeUnit.SECONDS.toMillis(10));
+        // Anything queued after the writer stopped is refused, not left hanging.
+        Job left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new WriterBusyException());
+        }
     }
 
     /** Statement.SUCCESS_NO_INFO (a driver that does not count rows) is taken as stored. */

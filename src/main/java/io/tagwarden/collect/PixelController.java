@@ -66,7 +66,7 @@ class PixelController {
         String client = String.valueOf(addresses.resolve(request));
         Optional<ContainerDirectory.Entry> container = Optional.ofNullable(request.getParameters().get("c"))
                 .filter(c -> EventParser.CONTAINER.matcher(c).matches()).flatMap(directory::find);
-        if (container.isEmpty() || !limiter.tryAcquire(client)) {
+        if (container.isEmpty() || !container.get().settings().collects() || !limiter.tryAcquire(client)) {
             return CompletableFuture.completedFuture(gif());
         }
         EventParser.Parsed parsed = parser.parse(eventOf(request), false);

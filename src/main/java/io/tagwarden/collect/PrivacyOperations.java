@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Retention and erasure. Events older than their container's retention period are deleted ({@link RetentionSchedule}
  * runs it every hour). An erasure request deletes
- * every event of one visitor id or one (hashed) email in a container, at once; the audit trail keeps the fact, the count
- * and the first characters of the identifier's hash, never the identifier.
+ * every event of one visitor id or one (hashed) email in a container, at once; the audit trail keeps the fact and the
+ * count, never the identifier (not even hashed: a hash of an email would confirm a guess).
  */
 @Singleton
 public class PrivacyOperations {
@@ -67,12 +67,12 @@ public class PrivacyOperations {
         String subject;
         if (byVisitor) {
             result = new Erasure.Result(containerId, events.deleteByVisitor(containerId, request.visitorId().strip()));
-            subject = "events of a visitor id (SHA-256 " + Identifiers.sha256(request.visitorId().strip()).substring(0, 12) + "…)";
+            subject = "events of one visitor id";
         } else {
             String hash = Identifiers.email(request.email())
                     .orElseThrow(() -> new InvalidInputException("email", "must be an email address or its SHA-256 hex digest"));
             result = new Erasure.Result(containerId, events.deleteByEmail(containerId, hash));
-            subject = "events of an email (SHA-256 " + hash.substring(0, 12) + "…)";
+            subject = "events of one email address";
         }
         audit.record("events.erased", containerId, subject, null, result);
         return result;

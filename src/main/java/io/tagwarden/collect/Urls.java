@@ -12,6 +12,17 @@ final class Urls {
     private Urls() {
     }
 
+    /** The parameter's name, percent-decoded and lowercased (click-id names are all lowercase). */
+    private static String decodedName(String pair) {
+        String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+        try {
+            name = java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // keep it as it is
+        }
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Nullable
     static String withoutParams(@Nullable String url, Set<String> names) {
         if (url == null) {
@@ -26,7 +37,7 @@ final class Urls {
         String params = fragment < 0 ? url.substring(query + 1) : url.substring(query + 1, fragment);
         String tail = fragment < 0 ? "" : url.substring(fragment);
         String kept = Arrays.stream(params.split("&"))
-                .filter(p -> !p.isEmpty() && !names.contains(p.contains("=") ? p.substring(0, p.indexOf('=')) : p))
+                .filter(p -> !p.isEmpty() && !names.contains(decodedName(p)))
                 .collect(Collectors.joining("&"));
         return base + (kept.isEmpty() ? "" : "?" + kept) + tail;
     }

@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
 class GatingMatrixFactory {
 
     private final VendorCatalog catalog;
+    private final int visitorCookieDays;
 
-    GatingMatrixFactory(VendorCatalog catalog) {
+    GatingMatrixFactory(VendorCatalog catalog, io.tagwarden.collect.CollectConfiguration collect) {
         this.catalog = catalog;
+        this.visitorCookieDays = collect.visitorCookieDays();
     }
 
     GatingMatrix of(ContainerVersion version, ContainerModel model) {
@@ -65,10 +67,11 @@ class GatingMatrixFactory {
                     List<Integer> purposes = p == null ? List.of() : marketing ? p.marketing() : p.analytics();
                     ways.add("IAB TCF v2.2: consent (or legitimate interest where allowed) for purposes "
                             + purposes.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                            + (tag.gvlId() != null ? ", and vendor consent for GVL id " + tag.gvlId() : ""));
+                            + (tag.gvlId() != null ? ", and vendor consent or legitimate interest for GVL id " + tag.gvlId() : "")
+                            + "; when the CMP says GDPR does not apply (gdprApplies false), granted");
                 }
-                case "gpp" -> ways.add(marketing ? "IAB GPP: no US section opts out of sale, sharing or targeted advertising"
-                        : "IAB GPP: a US section is present (US state laws are opt-out for analytics)");
+                case "gpp" -> ways.add(marketing ? "IAB GPP: no US section opts out of sale, sharing or targeted advertising (EU-only strings are left to TCF)"
+                        : "IAB GPP: any US section, or no section that needs TCF (US state laws are opt-out)");
                 case "consent_mode" -> ways.add(marketing
                         ? "Google Consent Mode v2: ad_storage granted, ad_user_data and ad_personalization not denied"
                         : "Google Consent Mode v2: analytics_storage granted");
@@ -89,7 +92,7 @@ class GatingMatrixFactory {
         return ways;
     }
 
-    private static List<GatingMatrix.OwnUse> own(ContainerModel model) {
+    private List<GatingMatrix.OwnUse> own(ContainerModel model) {
         List<GatingMatrix.OwnUse> uses = new ArrayList<>();
         uses.add(new GatingMatrix.OwnUse("the container script from this Tagwarden server", "always", "it is the consent gate itself"));
         if (model.consent().banner() != null) {
@@ -103,7 +106,7 @@ class GatingMatrixFactory {
         if (model.collects()) {
             uses.add(new GatingMatrix.OwnUse("POST /collect on this server", "only after a tag fired, so only with its category granted",
                     "first-party copy of the event with its consent state"));
-            uses.add(new GatingMatrix.OwnUse("cookie tw_vid (HttpOnly, 395 days)", "only when the event's consent allows analytics or marketing",
+            uses.add(new GatingMatrix.OwnUse("cookie tw_vid (HttpOnly, " + visitorCookieDays + " days)", "only when the event's consent allows analytics or marketing",
                     "first-party visitor id"));
         }
         return uses;

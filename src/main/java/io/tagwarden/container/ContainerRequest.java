@@ -50,6 +50,11 @@ public record ContainerRequest(
         return Boolean.TRUE.equals(requireApproval);
     }
 
+    /** The rule after this update: an omitted field keeps the stored value. */
+    public boolean approvalRequiredOr(boolean current) {
+        return requireApproval == null ? current : requireApproval;
+    }
+
     public int waitOrDefault() {
         return cmpWaitMs == null ? DEFAULT_CMP_WAIT_MS : cmpWaitMs;
     }

@@ -6,6 +6,7 @@ import io.tagwarden.audit.AuditTrail;
 import io.tagwarden.collect.CollectSettings;
 import io.tagwarden.consent.ConsentSettings;
 import io.tagwarden.version.VersionRepository;
+import io.tagwarden.web.ForbiddenException;
 import io.tagwarden.web.NotFoundException;
 import jakarta.inject.Singleton;
 
@@ -27,9 +28,11 @@ public class ContainerService {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditTrail audit;
+    private final jakarta.inject.Provider<io.micronaut.security.utils.SecurityService> security;
 
     ContainerService(ContainerRepository containers, VersionRepository versions, PublicIdGenerator ids, ObjectMapper json,
-                     Clock clock, AuditTrail audit) {
+                     Clock clock, AuditTrail audit, jakarta.inject.Provider<io.micronaut.security.utils.SecurityService> security) {
+        this.security = security;
         this.audit = audit;
         this.json = json;
         this.containers = containers;
@@ -51,10 +54,14 @@ public class ContainerService {
     @Transactional
     public Container update(String id, ContainerRequest request) {
         Container current = get(id);
+        boolean requireApproval = request.approvalRequiredOr(current.requireApproval());
+        if (current.requireApproval() && !requireApproval && !isAdmin()) {
+            throw new ForbiddenException("Only an administrator can turn off the approval rule of container " + id);
+        }
         ContainerView before = view(current);
         Container saved = containers.update(new Container(id, request.name().strip(), Container.joinOrigins(request.originsOrEmpty()),
                 request.modeOrDefault(), request.waitOrDefault(), write(request.consentOrDefault()), write(request.collectionOrDefault()),
-                request.approvalRequired(), current.createdAt(), clock.instant()));
+                requireApproval, current.createdAt(), clock.instant()));
         audit.record("container.updated", id, "container " + id + " " + saved.name(), before, view(saved));
         return saved;
     }
@@ -98,7 +105,8 @@ public class ContainerService {
     /** The container's collection settings, defaults filled in (rows from before they existed hold null). */
     public CollectSettings collectSettings(Container container) {
         if (container.collectSettings() == null) {
-            return CollectSettings.defaults();
+            // Containers from before collection existed do not start collecting unasked.
+            return new CollectSettings(false, "truncated", CollectSettings.DEFAULT_RETENTION_DAYS);
         }
         try {
             return json.readValue(container.collectSettings(), CollectSettings.class).withDefaults();
@@ -113,6 +121,10 @@ public class ContainerService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private boolean isAdmin() {
+        return security.get().getAuthentication().map(a -> a.getRoles().contains("admin")).orElse(false);
     }
 
     private String freshId() {

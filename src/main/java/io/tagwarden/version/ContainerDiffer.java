@@ -70,13 +70,40 @@ public final class ContainerDiffer {
         if (shorterWait) {
             loosening.add("Shorter wait for the consent platform: " + bc.waitMs() + " ms → " + ac.waitMs() + " ms");
         }
-        compare(changes, "Consent signals", String.join(", ", bc.signals()), String.join(", ", ac.signals()), false);
-        compare(changes, "TCF purposes", purposes(bc.tcfPurposes()), purposes(ac.tcfPurposes()), false);
-        compare(changes, "OneTrust groups", names(bc.oneTrustGroups()), names(ac.oneTrustGroups()), false);
-        compare(changes, "Cookiebot categories", names(bc.cookiebotCategories()), names(ac.cookiebotCategories()), false);
+        // Another signal is another way to be granted; fewer required TCF purposes, or another CMP category name, may grant
+        // with less; collection turned on sends events to one more place. All of these count as loosening.
+        List<String> newSignals = ac.signals().stream().filter(s -> !bc.signals().contains(s)).toList();
+        compare(changes, "Consent signals", String.join(", ", bc.signals()), String.join(", ", ac.signals()), !newSignals.isEmpty());
+        newSignals.forEach(s -> loosening.add("New consent signal listened to: " + s));
+        boolean fewerPurposes = fewer(bc.tcfPurposes(), ac.tcfPurposes());
+        compare(changes, "TCF purposes", purposes(bc.tcfPurposes()), purposes(ac.tcfPurposes()), fewerPurposes);
+        if (fewerPurposes) {
+            loosening.add("Fewer TCF purposes required: " + purposes(bc.tcfPurposes()) + " → " + purposes(ac.tcfPurposes()));
+        }
+        mapping(changes, loosening, "OneTrust groups", names(bc.oneTrustGroups()), names(ac.oneTrustGroups()));
+        mapping(changes, loosening, "Cookiebot categories", names(bc.cookiebotCategories()), names(ac.cookiebotCategories()));
         compare(changes, "Built-in banner", bannerText(bc), bannerText(ac), false);
-        compare(changes, "First-party collection (/collect)", b.collects() ? "on" : "off", a.collects() ? "on" : "off", false);
+        boolean collectionOn = !b.collects() && a.collects();
+        compare(changes, "First-party collection (/collect)", b.collects() ? "on" : "off", a.collects() ? "on" : "off", collectionOn);
+        if (collectionOn) {
+            loosening.add("First-party collection turned on: events also go to /collect");
+        }
         return changes;
+    }
+
+    private static boolean fewer(ConsentSettings.TcfPurposes before, ConsentSettings.TcfPurposes after) {
+        if (before == null || after == null) {
+            return false;
+        }
+        return !after.analytics().containsAll(before.analytics()) || !after.marketing().containsAll(before.marketing());
+    }
+
+    private static void mapping(List<FieldChange> changes, List<String> loosening, String what, String before, String after) {
+        boolean changed = before != null && !before.equals(after);
+        compare(changes, what, before, after, changed);
+        if (changed) {
+            loosening.add(what + " changed (" + before + " → " + after + "): another CMP category may now grant");
+        }
     }
 
     private static String purposes(ConsentSettings.TcfPurposes p) {

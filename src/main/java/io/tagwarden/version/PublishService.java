@@ -74,6 +74,10 @@ public class PublishService {
     @Transactional
     public ContainerVersion rollback(String containerId, int number, PublishRequest request, String author) {
         ContainerVersion old = get(containerId, number);
+        Container container = containers.get(containerId);
+        Integer base = versions.findLatestNumber(containerId).orElse(null);
+        ContainerModel live = base == null ? null : snapshotOf(get(containerId, base));
+        gate.check(container, ContainerDiffer.between(live, snapshotOf(old), base, number), base, draftHash(old.snapshot()));
         ContainerVersion saved = save(containerId, request.noteOr("Rollback to version " + number), author,
                 old.snapshot(), CompiledArtifact.of(old.artifact()), 0, number);
         events.publishEvent(new VersionPublished(containerId, saved.number()));

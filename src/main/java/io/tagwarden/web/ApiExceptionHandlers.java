@@ -39,6 +39,11 @@ class ApiExceptionHandlers {
     }
 
     @Singleton
+    ExceptionHandler<ForbiddenException, HttpResponse<ApiError>> forbidden() {
+        return (request, e) -> respond(request, e, HttpResponse.status(HttpStatus.FORBIDDEN), e.getMessage(), List.of());
+    }
+
+    @Singleton
     ExceptionHandler<ConflictException, HttpResponse<ApiError>> conflict() {
         return (request, e) -> respond(request, e, HttpResponse.status(HttpStatus.CONFLICT), e.getMessage(), List.of());
     }

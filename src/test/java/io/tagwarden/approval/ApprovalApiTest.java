@@ -71,4 +71,34 @@ class ApprovalApiTest {
         assertThat(editor.send("POST", "/api/containers/" + id + "/versions", "{\"note\": \"remove\"}").statusCode()).isEqualTo(201);
         assertThat(editor.send("POST", "/api/containers/" + id + "/approvals", "{}").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void aRollbackThatLoosensGatingNeedsApprovalToo() {
+        String id = editor.createContainer("Rollback");
+        long tag = editor.createTag(id, TestApi.metaPurchaseTag());
+        editor.publish(id, "one tag");
+        assertThat(editor.send("DELETE", "/api/containers/" + id + "/tags/" + tag, null).statusCode()).isEqualTo(204);
+        editor.publish(id, "no tag");
+        editor.expect(200, "PUT", "/api/containers/" + id, "{\"name\": \"Rollback\", \"requireApproval\": true}");
+        var refused = editor.send("POST", "/api/containers/" + id + "/versions/1/rollback", "{}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(new String(refused.body())).contains("requires a reviewer's approval");
+    }
+
+    @Test
+    void onlyAnAdminTurnsTheRuleOffAnOmittedFieldKeepsItAndNobodyDecidesTheirOwnRequest() {
+        String id = approvingContainer();
+        editor.expect(200, "PUT", "/api/containers/" + id, "{\"name\": \"Renamed\"}");
+        assertThat(admin.map(admin.get("/api/containers/" + id))).containsEntry("requireApproval", true);
+        var off = editor.send("PUT", "/api/containers/" + id, "{\"name\": \"Renamed\", \"requireApproval\": false}");
+        assertThat(off.statusCode()).isEqualTo(403);
+        assertThat(new String(off.body())).contains("Only an administrator");
+
+        editor.createTag(id, TestApi.googlePageViewTag());
+        Object n = admin.expect(201, "POST", "/api/containers/" + id + "/approvals", "{\"note\": \"mine\"}").get("id");
+        var own = admin.send("POST", "/api/approvals/" + n + "/approve", "{}");
+        assertThat(own.statusCode()).isEqualTo(409);
+        assertThat(new String(own.body())).contains("cannot be decided by the person who submitted it");
+        admin.expect(200, "PUT", "/api/containers/" + id, "{\"name\": \"Renamed\", \"requireApproval\": false}");
+    }
 }

@@ -159,6 +159,10 @@ public class CollectApiTest {
         assertError(client.json("{\"container\": \"" + id + "\", \"event\": \"Purchase\", \"ip\": \"1.2.3.4\"}"), 400, "only from a site's backend");
         assertError(client.json("{\"container\": \"" + id + "\", \"event\": \"Purchase\", \"user\": {\"phone\": \"020 7946 0958\"}}"), 400, "country code");
         assertError(client.json("{\"container\": \"TW-NOSUCH01\", \"event\": \"Purchase\"}"), 404, "No container");
+        assertError(client.json("{\"container\": \"" + id + "\", \"event\": \"Lead\", \"params\": {\"contact\": \"jane@example.com\"}}"), 400,
+                "looks like a personal identifier");
+        assertError(client.json("{\"container\": \"" + id + "\", \"event\": \"Lead\", \"params\": {\"FBCLID\": \"x\"}}"), 400, "is a click id");
+        assertError(client.json("{\"container\": \"" + "x".repeat(300) + "\", \"event\": \"Lead\"}"), 400, "Name the container");
         assertError(client.json("{\"event\": \"Purchase\"}"), 400, "Name the container");
         assertError(client.json("[]", "Origin", "https://shop.example.com"), 400, "empty");
         assertError(client.beacon(purchase(id, "x", ALL).replace("https://shop.example.com/thank", "https://shop.example.com/" + "a".repeat(70_000))),
@@ -196,6 +200,10 @@ public class CollectApiTest {
                 .containsEntry("userAgent", "Mozilla/5.0 Customer").containsEntry("emailSha256", EMAIL_SHA256);
 
         assertError(client.json(order, "Authorization", "Bearer twk_not-a-key"), 401, "ingest key is not valid");
+        assertThat(client.json("{\"event\": \"Lead\", \"event_id\": \"no-address\", \"consent\": {\"analytics\": \"granted\"}}",
+                "Authorization", "Bearer " + key).statusCode()).isEqualTo(204);
+        assertThat(events(id)).filteredOn(e -> "no-address".equals(e.get("eventId"))).singleElement()
+                .satisfies(e -> assertThat(e).as("never the backend's own address").doesNotContainKeys("ip", "userAgent"));
         assertThat(admin.map(admin.get("/api/containers/" + id + "/ingest-key"))).containsEntry("prefix", key.substring(0, 10)).doesNotContainKey("key");
         admin.expect(201, "POST", "/api/containers/" + id + "/ingest-key", null);
         assertError(client.json(order.replace("order-A-1001", "order-A-1002"), "Authorization", "Bearer " + key), 401, "ingest key is not valid");
@@ -207,6 +215,17 @@ public class CollectApiTest {
                 "{\"name\": \"Full IPs\", \"collection\": {\"ipAddresses\": \"full\"}}").get("id");
         assertThat(client.json(purchase(id, "full-ip", ALL)).statusCode()).isEqualTo(204);
         assertThat(events(id).get(0)).containsEntry("ip", "127.0.0.1");
+    }
+
+    @Test
+    void aContainerWithCollectionOffRefusesPageEventsAndStoresNoPixelButTakesItsBackend() {
+        String id = (String) admin.expect(201, "POST", "/api/containers",
+                "{\"name\": \"Off\", \"collection\": {\"enabled\": false}}").get("id");
+        assertError(client.beacon(purchase(id, "off-1", ALL)), 403, "collection is off");
+        client.get("/p.gif?c=" + id + "&eid=off-open");
+        String key = (String) admin.expect(201, "POST", "/api/containers/" + id + "/ingest-key", null).get("key");
+        assertThat(client.json("{\"event\": \"Purchase\", \"event_id\": \"off-backend\"}", "Authorization", "Bearer " + key).statusCode()).isEqualTo(204);
+        assertThat(events(id)).extracting(e -> e.get("eventId")).containsExactly("off-backend");
     }
 
     @Test

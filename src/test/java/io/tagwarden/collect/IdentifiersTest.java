@@ -44,5 +44,6 @@ class IdentifiersTest {
         assertThat(Urls.withoutParams("https://s.example/p?a=1&fbclid=X&b=2#top", ids)).isEqualTo("https://s.example/p?a=1&b=2#top");
         assertThat(Urls.withoutParams("https://s.example/p?gclid=Y", ids)).isEqualTo("https://s.example/p");
         assertThat(Urls.withoutParams("https://s.example/p", ids)).isEqualTo("https://s.example/p");
+        assertThat(Urls.withoutParams("https://s.example/p?FBCLID=1&%66bclid=2&x=3", ids)).isEqualTo("https://s.example/p?x=3");
     }
 }

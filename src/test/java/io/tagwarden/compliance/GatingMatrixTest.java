@@ -64,7 +64,7 @@ class GatingMatrixTest {
             List<?> grantedBy = (List<?>) row.get("grantedBy");
             assertThat(grantedBy.get(0).toString()).startsWith("IAB TCF v2.2").contains("purposes 1, 2, 3, 4, 7");
             if (d.gvlId() != null) {
-                assertThat(grantedBy.get(0).toString()).as(vendor).contains("vendor consent for GVL id " + d.gvlId());
+                assertThat(grantedBy.get(0).toString()).as(vendor).contains("vendor consent or legitimate interest for GVL id " + d.gvlId());
             }
             assertThat(grantedBy.get(1).toString()).isEqualTo("OneTrust: group C0004 active");
             assertThat(grantedBy.toString()).contains("Tagwarden's banner: the visitor accepts marketing (revision 3)");

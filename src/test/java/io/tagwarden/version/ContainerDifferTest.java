@@ -57,6 +57,27 @@ class ContainerDifferTest {
         assertThat(ContainerDiffer.between(before, before, 1, 1).isEmpty()).isTrue();
     }
 
+    @Test
+    void anotherSignalFewerTcfPurposesAnotherCmpCategoryOrCollectionTurnedOnLoosenConsent() {
+        ContainerModel before = model(ConsentMode.opt_in, 500, tag("1", "meta", ConsentCategory.marketing));
+        ConsentSettings d = ConsentSettings.defaults();
+        ConsentSettings looser = new ConsentSettings(d.signals(), new ConsentSettings.TcfPurposes(d.tcfPurposes().analytics(), List.of(1, 2)),
+                new ConsentSettings.CategoryNames("C0002", "C0001"), d.cookiebotCategories(), null);
+        ContainerModel after = new ContainerModel(before.containerId(), before.name(), before.allowedOrigins(),
+                ContainerModel.Consent.of(ConsentMode.opt_in, 500, looser), before.tags(), Map.of(), true);
+        ContainerModel notCollecting = new ContainerModel(before.containerId(), before.name(), before.allowedOrigins(), before.consent(),
+                before.tags(), Map.of(), false);
+        List<String> loosening = ContainerDiffer.between(notCollecting, after, 1, null).loosening();
+        assertThat(loosening).anyMatch(l -> l.startsWith("Fewer TCF purposes required"))
+                .anyMatch(l -> l.startsWith("OneTrust groups changed"))
+                .anyMatch(l -> l.startsWith("First-party collection turned on"));
+        ContainerModel fewerSignals = new ContainerModel(before.containerId(), before.name(), before.allowedOrigins(),
+                ContainerModel.Consent.of(ConsentMode.opt_in, 500, new ConsentSettings(List.of("tcf"), d.tcfPurposes(), d.oneTrustGroups(),
+                        d.cookiebotCategories(), null)), before.tags(), Map.of(), true);
+        assertThat(ContainerDiffer.between(fewerSignals, before, 1, null).loosening()).anyMatch(l -> l.startsWith("New consent signal"));
+        assertThat(ContainerDiffer.between(before, fewerSignals, 1, null).loosensConsent()).as("listening to fewer signals").isFalse();
+    }
+
     private static ContainerModel model(ConsentMode mode, int waitMs, TagModel... tags) {
         return new ContainerModel("TW-TEST0001", "Shop", List.of("https://shop.example"),
                 ContainerModel.Consent.of(mode, waitMs, ConsentSettings.defaults()), List.of(tags), Map.of(), true);

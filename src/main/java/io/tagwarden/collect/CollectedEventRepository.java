@@ -15,11 +15,13 @@ interface CollectedEventRepository extends GenericRepository<CollectedEvent, Str
 
     @Query(value = """
             select * from collected_event
-            where container_id = :containerId and received_at < :before
+            where container_id = :containerId
+              and (received_at < :before or (cast(:beforeId as varchar) is not null and received_at = :before and id < :beforeId))
               and (cast(:eventName as varchar) is null or event_name = :eventName)
               and (cast(:channel as varchar) is null or channel = :channel)
             order by received_at desc, id desc limit :limit""")
-    List<CollectedEvent> newest(String containerId, Instant before, @io.micronaut.core.annotation.Nullable String eventName,
+    List<CollectedEvent> newest(String containerId, Instant before, @io.micronaut.core.annotation.Nullable String beforeId,
+                                @io.micronaut.core.annotation.Nullable String eventName,
                                 @io.micronaut.core.annotation.Nullable String channel, int limit);
 
     long countByContainerId(String containerId);

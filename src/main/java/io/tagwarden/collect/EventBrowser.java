@@ -21,9 +21,10 @@ public class EventBrowser {
     }
 
     @Transactional
+    /** Newest first; {@code before} and {@code beforeId} (the last row of the previous page) page back without gaps. */
     public List<CollectedEvent> newest(String containerId, @Nullable String eventName, @Nullable String channel,
-                                       @Nullable Instant before, int limit) {
-        return events.newest(containerId, before == null ? clock.instant().plusSeconds(3600) : before,
+                                       @Nullable Instant before, @Nullable String beforeId, int limit) {
+        return events.newest(containerId, before == null ? clock.instant().plusSeconds(3600) : before, before == null ? null : beforeId,
                 eventName == null || eventName.isBlank() ? null : eventName,
                 channel == null || channel.isBlank() ? null : channel, limit);
     }

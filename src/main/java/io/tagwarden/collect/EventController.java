@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * {@code GET /api/containers/{id}/events}: stored events, newest first, for debugging a set-up. {@code event}
- * filters by name, {@code channel} by browser, server or pixel, {@code before} (an ISO instant) pages back, {@code limit} is 1 to 500 (default 50).
+ * filters by name, {@code channel} by browser, server or pixel, {@code before} with {@code beforeId} (the last row's
+ * receivedAt and id) (an ISO instant) pages back, {@code limit} is 1 to 500 (default 50).
  * {@code GET …/events/stats?days=30}: the counts the Events page charts.
  * {@code POST /api/containers/{id}/events/erasure}: erase a data subject's events.
  */
@@ -66,7 +67,7 @@ class EventController {
     @Get
     @Transactional
     List<CollectedEvent> list(String id, @Nullable @QueryValue String event, @Nullable @QueryValue String channel,
-                              @Nullable @QueryValue String before,
+                              @Nullable @QueryValue String before, @Nullable @QueryValue String beforeId,
                               @Nullable @QueryValue Integer limit) {
         containers.get(id);
         int n = limit == null ? 50 : limit;
@@ -79,6 +80,6 @@ class EventController {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException(List.of(new FieldError("before", "must be an instant such as 2026-12-04T10:00:00Z")));
         }
-        return events.newest(id, until, event, channel, n);
+        return events.newest(id, until, before == null ? null : beforeId, event, channel, n);
     }
 }

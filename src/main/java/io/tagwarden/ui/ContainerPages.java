@@ -100,13 +100,14 @@ class ContainerPages {
     }
 
     @Get("/{id}/install")
-    HttpResponse<?> install(String id, HttpRequest<?> request, Authentication auth) {
+    HttpResponse<?> install(String id, HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String done) {
         ContainerView container = containers.view(containers.get(id));
         Map<String, Object> model = Pages.model("container", container, "version", null);
         IngestKeys.Summary key = ingestKeys.summary(id).orElse(null);
         model.put("ingestKey", key);
         model.put("ingestKeyCreated", key == null ? "" : UtcTime.format(key.createdAt()));
         model.put("canEdit", Principal.canEdit(auth));
+        model.put("flash", Flash.message(done));
         model.put("collectUrl", baseUrl(request) + "/collect");
         List<VersionSummary> versions = publisher.list(id);
         if (!versions.isEmpty()) {

@@ -64,9 +64,10 @@ class EventPages {
 
     @Get
     HttpResponse<?> page(String id, Authentication auth, @Nullable @QueryValue String event, @Nullable @QueryValue String channel,
-                         @Nullable @QueryValue String before, @Nullable @QueryValue String done, @Nullable @QueryValue Integer erased) {
+                         @Nullable @QueryValue String before, @Nullable @QueryValue String beforeId,
+                         @Nullable @QueryValue String done, @Nullable @QueryValue Integer erased) {
         String shownChannel = channel != null && CHANNELS.contains(channel) ? channel : null;
-        Map<String, Object> model = model(id, event, shownChannel, parse(before), Principal.canEdit(auth));
+        Map<String, Object> model = model(id, event, shownChannel, parse(before), beforeId, Principal.canEdit(auth));
         model.put("flash", "erased".equals(done) && erased != null ? "Erased " + erased + " events." : null);
         return Pages.view("containers/events", model);
     }
@@ -81,22 +82,23 @@ class EventPages {
             Erasure.Result result = privacy.erase(id, new Erasure(visitor.isEmpty() ? null : visitor, email.isEmpty() ? null : email));
             return Pages.seeOther("/containers/" + id + "/events?done=erased&erased=" + result.erased());
         } catch (InvalidInputException e) {
-            Map<String, Object> model = model(id, null, null, null, true);
+            Map<String, Object> model = model(id, null, null, null, null, true);
             model.put("error", "Erasure: " + e.errors().get(0).field() + " " + e.errors().get(0).message());
             return Pages.invalid("containers/events", model);
         }
     }
 
     private Map<String, Object> model(String id, @Nullable String event, @Nullable String channel, @Nullable Instant before,
-                                      boolean canEdit) {
+                                      @Nullable String beforeId, boolean canEdit) {
         var container = containers.view(containers.get(id));
         EventStats.Report report = stats.report(id, DAYS);
-        List<CollectedEvent> rows = browser.newest(id, event, channel, before, PAGE);
+        List<CollectedEvent> rows = browser.newest(id, event, channel, before, beforeId, PAGE);
         return Pages.model("container", container, "report", report, "chartData", write(report),
                 "anyEvents", report.consent().stream().anyMatch(d -> d.total() > 0),
                 "anyOpens", report.opens().stream().anyMatch(d -> d.human() + d.machine() > 0),
                 "events", rows.stream().map(EventRow::of).toList(),
                 "older", rows.size() == PAGE ? rows.get(rows.size() - 1).receivedAt().toString() : null,
+                "olderId", rows.size() == PAGE ? rows.get(rows.size() - 1).id() : null,
                 "filterEvent", event == null ? "" : event, "filterChannel", channel == null ? "" : channel,
                 "canEdit", canEdit, "days", DAYS, "flash", null, "error", null);
     }

@@ -22,6 +22,7 @@ final class Flash {
             Map.entry("deactivated", "User deactivated: they can no longer sign in or use their tokens."),
             Map.entry("activated", "User activated."),
             Map.entry("token-revoked", "Token revoked."),
+            Map.entry("key-revoked", "Ingest key revoked: your backend can no longer send with it."),
             Map.entry("submitted", "Submitted for approval. A reviewer will see it under Approvals."),
             Map.entry("approved", "Approved. The editor can now publish it."),
             Map.entry("rejected", "Rejected. The editor sees your comment on the publish page."));

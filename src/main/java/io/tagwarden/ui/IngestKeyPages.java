@@ -13,7 +13,7 @@ import io.tagwarden.account.Role;
 import io.tagwarden.collect.IngestKeys;
 import io.tagwarden.container.ContainerService;
 
-/** Creates (or replaces) a container's ingest key from the Install page and shows it once. */
+/** Creates (or replaces) a container's ingest key from the Install page and shows it once; revokes it. */
 @Controller("/containers/{id}/ingest-key")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -34,5 +34,13 @@ class IngestKeyPages {
         var container = containers.view(containers.get(id));
         return Pages.view("containers/ingest-key", Pages.model("container", container, "issued", keys.issue(id)))
                 .header("Cache-Control", "no-store");
+    }
+
+    @Post("/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> revoke(String id) {
+        containers.get(id);
+        keys.revoke(id);
+        return Pages.seeOther("/containers/" + id + "/install?done=key-revoked");
     }
 }

@@ -229,6 +229,28 @@ public class CollectApiTest {
     }
 
     @Test
+    void pagingBackThroughABatchThatSharesOneArrivalTimeMissesNothing() {
+        String id = container();
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 30; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"container\": \"" + id + "\", \"event\": \"PageView\", \"event_id\": \"page-" + i + "\"}");
+        }
+        assertThat(client.json(batch.append("]").toString()).statusCode()).isEqualTo(204);
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        String next = "";
+        for (int page = 0; page < 5; page++) {
+            List<Object> rows = admin.list(admin.get("/api/containers/" + id + "/events?limit=10" + next));
+            if (rows.isEmpty()) {
+                break;
+            }
+            rows.forEach(r -> seen.add(asMap(r).get("eventId")));
+            Map<String, Object> last = asMap(rows.get(rows.size() - 1));
+            next = "&before=" + last.get("receivedAt") + "&beforeId=" + last.get("id");
+        }
+        assertThat(seen).hasSize(30);
+    }
+
+    @Test
     void preflightIsAnsweredForAllowedOriginsOnly() {
         String id = container();
         HttpResponse<byte[]> ok = client.options("/collect?c=" + id, "Origin", "https://shop.example.com", "Access-Control-Request-Method", "POST");

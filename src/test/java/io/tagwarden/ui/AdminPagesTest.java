@@ -245,6 +245,12 @@ class AdminPagesTest {
         BrowserlessSession reviewer = signedIn("rex");
         assertThat(reviewer.get(install).body()).contains("Current key starts with").doesNotContain("Replace the ingest key");
         assertThat(reviewer.post("/containers/" + id + "/ingest-key", form(reviewer, install, Map.of())).statusCode()).isEqualTo(403);
+        assertThat(reviewer.post("/containers/" + id + "/ingest-key/revoke", form(reviewer, install, Map.of())).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> revoked = editor.post("/containers/" + id + "/ingest-key/revoke", form(editor, install, Map.of()));
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(editor.get(revoked.headers().firstValue("Location").orElseThrow()).body()).contains("Ingest key revoked")
+                .contains("No ingest key yet.");
     }
 
     @Test

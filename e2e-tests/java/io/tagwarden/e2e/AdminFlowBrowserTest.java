@@ -2,6 +2,7 @@ package io.tagwarden.e2e;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tagwarden.e2e.support.AdminPages;
 import io.tagwarden.e2e.support.Browser;
 import io.tagwarden.e2e.support.FakeVendorServer;
 import io.tagwarden.e2e.support.FixtureSite;
@@ -16,10 +17,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +46,7 @@ class AdminFlowBrowserTest {
     WebDriver driver;
     FixtureSite site;
     TestApi admin;
+    AdminPages pages;
 
     @BeforeAll
     void start() throws Exception {
@@ -56,6 +56,7 @@ class AdminFlowBrowserTest {
         meta = new FakeVendorServer();
         browser = Browser.withFakeVendors(meta);
         driver = browser.driver();
+        pages = new AdminPages(driver, server.getURI());
         driver.manage().window().setSize(new Dimension(1280, 1000));
         site = new FixtureSite();
     }
@@ -69,41 +70,41 @@ class AdminFlowBrowserTest {
 
     @Test
     void anEditorPublishesAConsentGatedMetaPurchaseThatReachesMetaOnlyAfterConsent() {
-        signIn("erin");
+        pages.signIn("erin");
         assertThat(driver.getCurrentUrl()).endsWith("/containers");
-        click(By.linkText("Create your first container"));
+        pages.click(By.linkText("Create your first container"));
 
-        type("name", "Demo shop");
-        type("allowedOrigins", "https://shop.example.com\n" + site.origin());
+        pages.type("name", "Demo shop");
+        pages.type("allowedOrigins", "https://shop.example.com\n" + site.origin());
         driver.findElement(By.id("banner")).click();
         shot("container-settings");
-        submit();
+        pages.submit();
         assertThat(driver.findElement(By.className("flash")).getText()).contains("Created.");
         String containerUrl = driver.getCurrentUrl().replaceAll("\\?.*$", "");
         String containerId = containerUrl.substring(containerUrl.lastIndexOf('/') + 1);
 
-        click(By.linkText("Meta Pixel"));
-        type("name", "Meta purchase");
-        type("settings.pixelId", "12ab");
+        pages.click(By.linkText("Meta Pixel"));
+        pages.type("name", "Meta purchase");
+        pages.type("settings.pixelId", "12ab");
         new Select(driver.findElement(By.id("event"))).selectByValue("Purchase");
         new Select(driver.findElement(By.id("trigger.urlMatch"))).selectByValue("prefix");
-        type("trigger.url", "/thank-you");
-        submit();
+        pages.type("trigger.url", "/thank-you");
+        pages.submit();
         WebElement error = driver.findElement(By.id("settings.pixelId-error"));
         assertThat(error.getText()).contains("15 or 16 digits");
         assertThat(driver.findElement(By.id("settings.pixelId")).getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.findElement(By.id("trigger.url")).getDomProperty("value")).isEqualTo("/thank-you");
         shot("tag-form-error");
-        type("settings.pixelId", PIXEL);
-        submit();
+        pages.type("settings.pixelId", PIXEL);
+        pages.submit();
         assertThat(driver.findElement(By.cssSelector("main table")).getText()).contains("Meta purchase").contains("URL starts with /thank-you");
         shot("container");
 
-        click(By.linkText("Review and publish"));
+        pages.click(By.linkText("Review and publish"));
         assertThat(driver.findElement(By.id("loosening")).getText()).contains("Tag “Meta purchase” added");
-        type("note", "Meta purchase on the thank-you page");
+        pages.type("note", "Meta purchase on the thank-you page");
         shot("publish-review");
-        submit();
+        pages.submit();
         assertThat(driver.findElement(By.className("flash")).getText()).contains("Published.");
         assertThat(driver.findElement(By.id("versions")).getText()).contains("Meta purchase on the thank-you page").contains("by erin");
         shot("versions");
@@ -145,7 +146,7 @@ class AdminFlowBrowserTest {
 
         // The preview shows the same tag waiting, then fired, without publishing anything. (Opening the site
         // above cleared the browser's cookies, so sign in again.)
-        signIn("erin");
+        pages.signIn("erin");
         driver.get(server.getURI() + "/containers/" + containerId + "/preview?url=https%3A%2F%2Fshop.example.com%2Fthank-you%3Forder%3D1");
         driver.switchTo().frame(driver.findElement(By.cssSelector("iframe.preview")));
         // "waiting for marketing consent", then (past the wait) held by the opt-in policy until a choice.
@@ -184,7 +185,7 @@ class AdminFlowBrowserTest {
         String id = admin.createContainer("Reviewed shop");
         long tagId = admin.createTag(id, TestApi.metaPurchaseTag());
         admin.publish(id, "first");
-        signIn("rita");
+        pages.signIn("rita");
         driver.get(server.getURI() + "/containers/" + id);
         String page = driver.findElement(By.tagName("main")).getText();
         assertThat(page).contains("Meta purchase").doesNotContain("Add a tag").doesNotContain("Review and publish");
@@ -212,19 +213,12 @@ class AdminFlowBrowserTest {
     @Test
     void aFormPostedWithoutItsCsrfTokenIsRefused() {
         int before = admin.list(admin.get("/api/containers")).size();
-        signIn("erin");
+        pages.signIn("erin");
         postForm("/containers", false);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
         assertThat(admin.list(admin.get("/api/containers"))).hasSize(before);
     }
 
-    private void signIn(String username) {
-        driver.manage().deleteAllCookies();
-        driver.get(server.getURI() + "/login");
-        type("username", username);
-        type("password", "password-of-" + username);
-        submit();
-    }
 
     /** Adds a form to the current page, as a forger would, and submits it; with or without the page's CSRF token. */
     private void postForm(String action, boolean withCsrfToken) {
@@ -237,7 +231,7 @@ class AdminFlowBrowserTest {
                 const token = document.querySelector('input[name=csrfToken]');
                 if (arguments[1] && token) { add('csrfToken', token.value); }
                 document.body.appendChild(form); form.submit();""", action, withCsrfToken);
-        waitUntilGone(page);
+        pages.waitUntilGone(page);
     }
 
     private List<Map<String, Object>> storedEvents(String containerId) {
@@ -251,34 +245,9 @@ class AdminFlowBrowserTest {
         return driver.findElement(By.cssSelector("#tag-status td.status"));
     }
 
-    private void type(String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
 
-    private void submit() {
-        click(By.cssSelector("main form button[type=submit]"));
-    }
 
-    /** Clicks something that loads a new page, and waits until the old one is gone. */
-    private void click(By what) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(what).click();
-        waitUntilGone(page);
-    }
 
-    /** Waits until an element of the previous page is gone (Chrome reports that as stale or as a detached node). */
-    private void waitUntilGone(WebElement oldPage) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
-            try {
-                oldPage.getTagName();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
-    }
 
     private void shot(String name) {
         browser.screenshot(SCREENSHOTS.resolve(name + ".png"));

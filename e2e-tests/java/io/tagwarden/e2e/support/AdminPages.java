@@ -52,6 +52,11 @@ public final class AdminPages {
     public void click(By what) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(what).click();
+        waitUntilGone(page);
+    }
+
+    /** Waits until an element of the previous page is gone (Chrome reports that as stale or as a detached node). */
+    public void waitUntilGone(WebElement page) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
             try {
                 page.getTagName();

@@ -1,11 +1,7 @@
 package io.tagwarden.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** API tokens: 32 random bytes, URL-safe, prefixed {@code tw_}; stored as SHA-256. */
 final class TokenHashing {
@@ -22,10 +18,6 @@ final class TokenHashing {
     }
 
     static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.tagwarden.support.Sha256.hex(token);
     }
 }

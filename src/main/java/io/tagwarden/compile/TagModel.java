@@ -6,6 +6,9 @@ import io.tagwarden.consent.ConsentCategory;
 import io.tagwarden.tag.TriggerType;
 import io.tagwarden.tag.UrlMatch;
 
+import io.tagwarden.vendor.VendorDescriptor;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +26,15 @@ public record TagModel(
         String event,
         String vendorEvent,
         Map<String, String> params,
-        Trigger trigger) {
+        Trigger trigger,
+        @Nullable List<VendorDescriptor.HostUse> hosts,
+        @Nullable List<VendorDescriptor.CookieUse> cookies) {
+
+    /** Without the vendor's declared hosts and cookies (versions published before they were frozen with the tag). */
+    public TagModel(String id, String name, String vendor, @Nullable Integer gvlId, ConsentCategory category, Map<String, String> settings,
+                    String event, String vendorEvent, Map<String, String> params, Trigger trigger) {
+        this(id, name, vendor, gvlId, category, settings, event, vendorEvent, params, trigger, null, null);
+    }
 
     /** When the tag fires; {@code event} only for custom events, {@code url} only when {@code match} is not any. */
     @Serdeable

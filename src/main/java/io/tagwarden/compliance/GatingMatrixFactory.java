@@ -49,7 +49,9 @@ class GatingMatrixFactory {
                 tag.category() == ConsentCategory.marketing
                         ? "blocked: with Global Privacy Control on, marketing is denied whatever a signal or the visitor says"
                         : "no effect (GPC concerns sale, sharing and targeted advertising)",
-                vendor == null ? List.of() : vendor.hosts(), vendor == null ? List.of() : vendor.cookies(),
+                // As frozen with the version; versions from before that use the vendor's descriptor of today.
+                tag.hosts() != null ? tag.hosts() : vendor == null ? List.of() : vendor.hosts(),
+                tag.cookies() != null ? tag.cookies() : vendor == null ? List.of() : vendor.cookies(),
                 "no: browser only");
     }
 

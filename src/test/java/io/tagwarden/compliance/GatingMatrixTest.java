@@ -71,6 +71,9 @@ class GatingMatrixTest {
             assertThat((String) row.get("gpc")).startsWith("blocked");
         }
         assertThat(matrix.get("tagwarden").toString()).contains("tw_consent").contains("tw_vid").contains("/collect");
+        // The declared hosts are frozen with the version, so a later descriptor change cannot rewrite this version's evidence.
+        Map<String, Object> version = admin.map(admin.get("/api/containers/" + id + "/versions/1"));
+        assertThat(version.toString()).contains("connect.facebook.net").contains("_fbp");
     }
 
     @Test

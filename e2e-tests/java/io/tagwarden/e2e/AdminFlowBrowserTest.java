@@ -235,10 +235,7 @@ class AdminFlowBrowserTest {
     }
 
     private List<Map<String, Object>> storedEvents(String containerId) {
-        return admin.list(admin.get("/api/containers/" + containerId + "/events")).stream().map(e -> {
-            @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) e;
-            return m;
-        }).toList();
+        return admin.maps(admin.get("/api/containers/" + containerId + "/events"));
     }
 
     private WebElement statusCell() {

@@ -65,9 +65,7 @@ class ApprovalFlowBrowserTest {
         assertThat(pages.text(By.className("flash"))).contains("Submitted for approval");
         assertThat(pages.text(By.id("approval-state"))).contains("waiting for a reviewer");
 
-        pages.signIn("ruth");
-        pages.open("/approvals");
-        pages.click(By.partialLinkText("Request"));
+        openPendingRequestAsReviewer();
         assertThat(pages.text(By.id("loosening"))).contains("added");
         pages.click(By.id("reject"));
         assertThat(pages.text(By.cssSelector("[role=alert]"))).contains("say why");
@@ -84,9 +82,7 @@ class ApprovalFlowBrowserTest {
         pages.type("approval-note", "GA4 on the thank-you page only");
         pages.submit();
 
-        pages.signIn("ruth");
-        pages.open("/approvals");
-        pages.click(By.partialLinkText("Request"));
+        openPendingRequestAsReviewer();
         assertThat(pages.text(By.tagName("main"))).contains("GA4 on the thank-you page only");
         pages.type("comment", "OK");
         pages.click(By.id("approve"));
@@ -101,5 +97,12 @@ class ApprovalFlowBrowserTest {
         assertThat(admin.list(admin.get("/api/containers/" + id + "/versions"))).hasSize(2);
         assertThat(admin.list(admin.get("/api/audit?container=" + id)).stream().map(e -> String.valueOf(((Map<?, ?>) e).get("kind"))).toList())
                 .containsSubsequence("version.published", "approval.approved", "approval.submitted", "approval.rejected", "approval.submitted");
+    }
+
+    /** Signs in as the reviewer and opens the (only) request waiting under Approvals. */
+    private void openPendingRequestAsReviewer() {
+        pages.signIn("ruth");
+        pages.open("/approvals");
+        pages.click(By.partialLinkText("Request"));
     }
 }

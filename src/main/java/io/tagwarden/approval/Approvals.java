@@ -121,12 +121,11 @@ public class Approvals {
         return approvals.findFirstByContainerIdOrderByIdDesc(containerId);
     }
 
-    /** Whether the newest request approved exactly the current draft on the live version. */
+    /** Whether the newest request approved exactly the current draft on top of {@code liveVersion}. */
     @Transactional
-    public boolean approvesCurrentDraft(String containerId) {
+    public boolean approvesCurrentDraft(String containerId, @Nullable Integer liveVersion) {
         String hash = PublishService.draftHash(publisher.draftSnapshot(containerId));
-        Integer base = publisher.diff(containerId, null, null).fromVersion();
-        return latest(containerId).map(a -> a.covers(base, hash)).orElse(false);
+        return latest(containerId).map(a -> a.covers(liveVersion, hash)).orElse(false);
     }
 
 

@@ -124,10 +124,11 @@ class CollectRequests {
         if (!fromBackend && origin != null && !container.get().allowsOrigin(origin)) {
             return done(error(HttpStatus.FORBIDDEN, "Origin " + origin + " is not one of container " + containerId + "'s allowed origins"));
         }
-        return admit(request, nodes, container.get(), fromBackend, origin);
+        return admit(request, client, nodes, container.get(), fromBackend, origin);
     }
 
-    private CompletableFuture<MutableHttpResponse<?>> admit(HttpRequest<?> request, List<JsonNode> nodes, ContainerDirectory.Entry container,
+    private CompletableFuture<MutableHttpResponse<?>> admit(HttpRequest<?> request, String client, List<JsonNode> nodes,
+                                                            ContainerDirectory.Entry container,
                                                             boolean fromBackend, @Nullable String origin) {
         List<IncomingEvent> accepted = new ArrayList<>();
         List<CollectResult.Rejected> rejected = new ArrayList<>();
@@ -142,7 +143,7 @@ class CollectRequests {
                 accepted.add(parsed.event());
             }
         }
-        Arrival arrival = new Arrival(String.valueOf(addresses.resolve(request)), request.getHeaders().get(HttpHeaders.USER_AGENT),
+        Arrival arrival = new Arrival(client, request.getHeaders().get(HttpHeaders.USER_AGENT),
                 "1".equals(request.getHeaders().get("Sec-GPC")), clock.instant(), visitors.read(request).orElse(null),
                 fromBackend ? Arrival.Channel.server : Arrival.Channel.browser);
         boolean visitorAllowed = !fromBackend && accepted.stream().anyMatch(e -> EventPolicy.allowsVisitorId(e));

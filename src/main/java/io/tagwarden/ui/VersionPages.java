@@ -52,7 +52,7 @@ class VersionPages {
         ContainerDiff diff = publisher.diff(id, null, null);
         boolean needsApproval = container.requireApproval() && diff.loosensConsent();
         return Pages.view("versions/publish", Pages.model("container", container, "diff", diff, "canEdit", Principal.canEdit(auth),
-                "needsApproval", needsApproval, "approved", needsApproval && approvals.approvesCurrentDraft(id),
+                "needsApproval", needsApproval, "approved", needsApproval && approvals.approvesCurrentDraft(id, diff.fromVersion()),
                 "lastApproval", approvals.latest(id).orElse(null), "flash", Flash.message(done)));
     }
 

@@ -141,7 +141,7 @@ public class PublishService {
 
     /** The SHA-256 of a draft's snapshot: what an approval is for. */
     public static String draftHash(String snapshotJson) {
-        return io.tagwarden.compile.CompiledArtifact.of(snapshotJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).contentHash();
+        return io.tagwarden.support.Sha256.hex(snapshotJson);
     }
 
     /** The draft as publishing would freeze it, as JSON (what an approval request keeps). */

@@ -43,10 +43,7 @@ public class CollectApiTest {
     }
 
     List<Map<String, Object>> events(String container) {
-        return admin.list(admin.get("/api/containers/" + container + "/events")).stream().map(e -> {
-            @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) e;
-            return m;
-        }).toList();
+        return admin.maps(admin.get("/api/containers/" + container + "/events"));
     }
 
     static String purchase(String container, String eventId, String consent) {
@@ -239,12 +236,12 @@ public class CollectApiTest {
         java.util.Set<Object> seen = new java.util.HashSet<>();
         String next = "";
         for (int page = 0; page < 5; page++) {
-            List<Object> rows = admin.list(admin.get("/api/containers/" + id + "/events?limit=10" + next));
+            List<Map<String, Object>> rows = admin.maps(admin.get("/api/containers/" + id + "/events?limit=10" + next));
             if (rows.isEmpty()) {
                 break;
             }
-            rows.forEach(r -> seen.add(asMap(r).get("eventId")));
-            Map<String, Object> last = asMap(rows.get(rows.size() - 1));
+            rows.forEach(r -> seen.add(r.get("eventId")));
+            Map<String, Object> last = rows.get(rows.size() - 1);
             next = "&before=" + last.get("receivedAt") + "&beforeId=" + last.get("id");
         }
         assertThat(seen).hasSize(30);

@@ -44,11 +44,11 @@ class PixelTest {
             assertThat(gif.headers().firstValue("Content-Type")).hasValue("image/gif");
             assertThat(gif.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         }
-        List<Object> stored = admin.list(admin.get("/api/containers/" + id + "/events"));
+        List<Map<String, Object>> stored = admin.maps(admin.get("/api/containers/" + id + "/events"));
         assertThat(stored).as("only the good query is stored").hasSize(1);
-        assertThat(asMap(stored.get(0))).containsEntry("eventName", "email_open").containsEntry("channel", "pixel")
+        assertThat(stored.get(0)).containsEntry("eventName", "email_open").containsEntry("channel", "pixel")
                 .containsEntry("machineOpen", false);
-        assertThat((String) (asMap(stored.get(0))).get("params")).contains("\"campaign\":\"dec\"");
+        assertThat((String) (stored.get(0)).get("params")).contains("\"campaign\":\"dec\"");
     }
 
     @Test
@@ -57,11 +57,11 @@ class PixelTest {
         client.get("/p.gif?c=" + id + "&eid=open-gmail", "User-Agent", GMAIL_PROXY);
         client.get("/p.gif?c=" + id + "&eid=open-apple", "User-Agent", "Mozilla/5.0");
         client.get("/p.gif?c=" + id + "&eid=open-human&consent=analytics", "User-Agent", HUMAN);
-        List<Object> stored = admin.list(admin.get("/api/containers/" + id + "/events"));
+        List<Map<String, Object>> stored = admin.maps(admin.get("/api/containers/" + id + "/events"));
         assertThat(stored).hasSize(3);
-        assertThat(stored).anySatisfy(e -> assertThat(asMap(e)).containsEntry("eventId", "open-gmail").containsEntry("machineOpen", true));
-        assertThat(stored).anySatisfy(e -> assertThat(asMap(e)).containsEntry("eventId", "open-apple").containsEntry("machineOpen", true));
-        assertThat(stored).anySatisfy(e -> assertThat(asMap(e)).containsEntry("eventId", "open-human").containsEntry("machineOpen", false)
+        assertThat(stored).anySatisfy(e -> assertThat(e).containsEntry("eventId", "open-gmail").containsEntry("machineOpen", true));
+        assertThat(stored).anySatisfy(e -> assertThat(e).containsEntry("eventId", "open-apple").containsEntry("machineOpen", true));
+        assertThat(stored).anySatisfy(e -> assertThat(e).containsEntry("eventId", "open-human").containsEntry("machineOpen", false)
                 .containsEntry("analyticsGranted", true).containsEntry("ip", "127.0.0.0"));
     }
 
@@ -72,10 +72,5 @@ class PixelTest {
         assertThat(MachineOpens.isMachine(HUMAN, "17.58.0.10")).as("Apple Mail Privacy Protection relay").isTrue();
         assertThat(MachineOpens.isMachine(HUMAN, "198.51.100.4")).isFalse();
         assertThat(MachineOpens.isMachine(null, "198.51.100.4")).isTrue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object o) {
-        return (Map<String, Object>) o;
     }
 }

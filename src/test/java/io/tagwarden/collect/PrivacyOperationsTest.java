@@ -93,7 +93,7 @@ class PrivacyOperationsTest {
     }
 
     private java.util.List<Object> eventIds(String container) {
-        return admin.list(admin.get("/api/containers/" + container + "/events")).stream().map(e -> ((Map<?, ?>) e).get("eventId")).map(Object.class::cast).toList();
+        return admin.maps(admin.get("/api/containers/" + container + "/events")).stream().map(e -> e.get("eventId")).toList();
     }
 
     private void age(String container, String eventId, Duration by) throws SQLException {

@@ -92,6 +92,12 @@ public final class TestApi {
         return send("GET", path, null, headers);
     }
 
+    /** A JSON array of objects, each as a map. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> maps(HttpResponse<byte[]> response) {
+        return list(response).stream().map(e -> (Map<String, Object>) e).toList();
+    }
+
     public Map<String, Object> map(HttpResponse<byte[]> response) {
         try {
             return json.readValue(response.body(), Argument.mapOf(String.class, Object.class));

@@ -6,6 +6,8 @@
  * chosen yet); when a signal or the visitor denies they are dropped; on withdrawal nothing more fires.
  * Loaded vendors hear every consent change through their own consent call where they have one. No vendor module is loaded before its tag may fire.
  * With features.collect, each event a tag fired for is also sent once to the server's /collect (see collect.js).
+ * A server-only tag (tag.server) never loads vendor code: when it may fire, its event only goes to /collect, and the
+ * server forwards it to the vendor's conversion API.
  *
  * Page API: tagwarden.push({event: 'purchase', value: 42.5, currency: 'EUR', event_id: '…'});
  * tagwarden.consent.update({marketing: 'granted'}); tagwarden.consent.get(); tagwarden.consent.open() (the
@@ -46,8 +48,12 @@ export function start(win, config, vendors, features) {
     if (state === GRANTED && consent.vetoed(tag.gvlId)) {
       status[tag.id] = 'blocked: vendor refused under TCF';
     } else if (state === GRANTED) {
-      loader.fire(tag, vendorEvent(tag, (config.params || {})[tag.vendor], ev), consent.snapshot());
-      status[tag.id] = 'fired';
+      if (tag.server) {
+        status[tag.id] = collector ? 'sent to the server for forwarding' : 'not sent: first-party collection is off';
+      } else {
+        loader.fire(tag, vendorEvent(tag, (config.params || {})[tag.vendor], ev), consent.snapshot());
+        status[tag.id] = 'fired';
+      }
       if (collector) {
         const now = consent.snapshot();
         guard(() => collector.send(tag, ev, now, consent.source(), consent.gpc(), clickIds.allowed(now)), onError);
@@ -84,7 +90,7 @@ export function start(win, config, vendors, features) {
   }
 
   let consentMode = null;
-  const hasGoogleTags = config.tags.some((tag) => tag.vendor === 'google');
+  const hasGoogleTags = config.tags.some((tag) => tag.vendor === 'google' && !tag.server);
   consent.onChange((now, before) => {
     loader.consentChanged(now);
     guard(() => clickIds.sync(now), onError);

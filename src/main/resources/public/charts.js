@@ -1,6 +1,7 @@
 /*
  * Tagwarden event charts (uPlot, served from the webjar). Reads the report the page carries as JSON in a data
- * attribute (never as code) and draws events per day by consent outcome and email opens, human and machine.
+ * attribute (never as code) and draws events per day by consent outcome, email opens (human and machine), and
+ * forwarding jobs per day by outcome.
  * The tables under each chart hold the same figures, for screen readers and for copying.
  */
 (function () {
@@ -28,15 +29,26 @@
     new window.uPlot(options, data, target);
   }
 
-  function start() {
-    var holder = document.getElementById('consent-chart');
-    if (!holder) {
-      return;
-    }
-    var report;
+  function readReport(id) {
+    var holder = document.getElementById(id);
     try {
-      report = JSON.parse(holder.getAttribute('data-report') || '{}');
+      return holder ? JSON.parse(holder.getAttribute('data-report') || '{}') : null;
     } catch (e) {
+      return null;
+    }
+  }
+
+  function start() {
+    var forwarding = readReport('forward-chart');
+    if (forwarding) {
+      draw('forward-chart', 'Forwarding jobs per day', forwarding.forward || [], [
+        {key: 'delivered', label: 'Delivered', color: '#067647'},
+        {key: 'pending', label: 'Pending', color: '#1d4ed8'},
+        {key: 'failed', label: 'Failed', color: '#b42318'},
+      ]);
+    }
+    var report = readReport('consent-chart');
+    if (!report) {
       return;
     }
     draw('consent-chart', 'Events per day', report.consent || [], [

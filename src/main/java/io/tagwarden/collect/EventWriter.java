@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * only after that transaction has committed. So a 2xx always means "in the database", and durability costs one commit
  * per batch, not per event. An event whose (container, event_id) is already stored is reported as a duplicate
  * (at-most-once storage per event id: retries are safe). If a batch fails, its events are retried one by one so
- * one bad row cannot lose the others.
+ * one bad row cannot lose the others. {@link StoredEventsFollowUp}s (the forwarding outbox) write in the same transaction.
  */
 @Context
 public class EventWriter {
@@ -56,11 +56,13 @@ public class EventWriter {
     private final BlockingQueue<Job> queue;
     private final int batchSize;
     private final boolean h2;
+    private final List<StoredEventsFollowUp> followUps;
     private final Thread thread;
     private volatile boolean running = true;
 
-    EventWriter(DataSource dataSource, CollectConfiguration config) {
+    EventWriter(DataSource dataSource, CollectConfiguration config, List<StoredEventsFollowUp> followUps) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.followUps = List.copyOf(followUps);
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.batchSize = config.writerBatch();
         this.h2 = isH2(this.dataSource);
@@ -152,11 +154,21 @@ public class EventWriter {
                     insert.addBatch();
                 }
                 int[] counts = insert.executeBatch();
-                connection.commit();
                 List<Outcome> outcomes = new ArrayList<>(counts.length);
-                for (int count : counts) {
-                    outcomes.add(stored(count) ? Outcome.stored : Outcome.duplicate);
+                List<CollectedEvent> stored = new ArrayList<>(counts.length);
+                for (int i = 0; i < counts.length; i++) {
+                    boolean isNew = stored(counts[i]);
+                    outcomes.add(isNew ? Outcome.stored : Outcome.duplicate);
+                    if (isNew) {
+                        stored.add(events.get(i));
+                    }
                 }
+                if (!stored.isEmpty()) {
+                    for (StoredEventsFollowUp followUp : followUps) {
+                        followUp.write(connection, stored);
+                    }
+                }
+                connection.commit();
                 return outcomes;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -49,6 +49,7 @@ public class ContainerModelFactory {
         VendorDescriptor vendor = catalog.get(tag.vendor()).descriptor();
         return new TagModel("t" + tag.id(), tag.name(), tag.vendor(), vendor.gvlId(), tag.consentCategory(), tags.settingsOf(tag),
                 tag.eventName(), vendor.events().get(tag.eventName()), vendor.parameters(),
-                new TagModel.Trigger(tag.triggerType(), tag.triggerEvent(), tag.urlMatch(), tag.urlValue()), vendor.hosts(), vendor.cookies());
+                new TagModel.Trigger(tag.triggerType(), tag.triggerEvent(), tag.urlMatch(), tag.urlValue()), vendor.hosts(), vendor.cookies(),
+                tag.delivery());
     }
 }

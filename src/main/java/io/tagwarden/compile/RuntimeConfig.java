@@ -16,17 +16,24 @@ import java.util.TreeMap;
 record RuntimeConfig(String container, ContainerModel.Consent consent, List<Tag> tags,
                      Map<String, Map<String, String>> params, Map<String, ConsentCategory> clickIds) {
 
-    /** A tag as the runtime sees it. */
+    /**
+     * A tag as the runtime sees it. {@code server} is true for a server-only tag: the runtime loads no vendor code
+     * for it and only sends its events to /collect (so its vendor settings are not in the script either).
+     */
     @Serdeable
     record Tag(String id, String name, String vendor, @Nullable Integer gvlId, ConsentCategory category,
-               Map<String, String> settings, String event, String vendorEvent, TagModel.Trigger trigger) {
+               Map<String, String> settings, String event, String vendorEvent, TagModel.Trigger trigger, @Nullable Boolean server) {
     }
 
     static RuntimeConfig of(ContainerModel model) {
         Map<String, Map<String, String>> params = new TreeMap<>();
         List<Tag> tags = model.tags().stream().map(t -> {
-            params.put(t.vendor(), t.params());
-            return new Tag(t.id(), t.name(), t.vendor(), t.gvlId(), t.category(), t.settings(), t.event(), t.vendorEvent(), t.trigger());
+            boolean serverOnly = !t.deliveryOrBrowser().inBrowser();
+            if (!serverOnly) {
+                params.put(t.vendor(), t.params());
+            }
+            return new Tag(t.id(), t.name(), t.vendor(), t.gvlId(), t.category(), serverOnly ? Map.of() : t.settings(), t.event(),
+                    t.vendorEvent(), t.trigger(), serverOnly ? Boolean.TRUE : null);
         }).toList();
         return new RuntimeConfig(model.containerId(), model.consent(), tags, params, model.clickIds());
     }

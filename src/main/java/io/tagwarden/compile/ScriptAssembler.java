@@ -45,7 +45,8 @@ public class ScriptAssembler {
         StringBuilder entry = new StringBuilder("import {start} from './runtime/main.js';\n");
         StringBuilder vendorMap = new StringBuilder();
         int index = 0;
-        for (String vendorId : new TreeSet<>(model.tags().stream().map(TagModel::vendor).toList())) {
+        for (String vendorId : new TreeSet<>(model.tags().stream()
+                .filter(t -> t.deliveryOrBrowser().inBrowser()).map(TagModel::vendor).toList())) {
             Vendor vendor = catalog.get(vendorId);
             sources.add(new JsSource(vendor.modulePath(), vendor.moduleSource()));
             entry.append("import v").append(index).append(" from './").append(vendor.modulePath()).append("';\n");

@@ -52,7 +52,16 @@ class GatingMatrixFactory {
                 // As frozen with the version; versions from before that use the vendor's descriptor of today.
                 tag.hosts() != null ? tag.hosts() : vendor == null ? List.of() : vendor.hosts(),
                 tag.cookies() != null ? tag.cookies() : vendor == null ? List.of() : vendor.cookies(),
-                "no: browser only");
+                serverSide(tag));
+    }
+
+    private static String serverSide(TagModel tag) {
+        return switch (tag.deliveryOrBrowser()) {
+            case browser -> "no: browser only";
+            case browser_and_server -> "yes: also forwarded from the server to the vendor's conversion API, same event_id, "
+                    + "under the same category, never with GPC";
+            case server -> "server only: no vendor code on the page; forwarded from the server under the same category, never with GPC";
+        };
     }
 
     /** Every way this tag's category can become granted in this container. */

@@ -23,6 +23,7 @@ public record Tag(
         @Nullable String urlValue,
         ConsentCategory consentCategory,
         boolean enabled,
+        Delivery delivery,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -23,7 +23,18 @@ public record TagRequest(
         @NotBlank String event,
         @NotNull @Valid TriggerRequest trigger,
         @Nullable @Pattern(regexp = "necessary|analytics|marketing", message = "must be necessary, analytics or marketing") String consentCategory,
-        @Nullable Boolean enabled) {
+        @Nullable Boolean enabled,
+        @Nullable @Pattern(regexp = "browser|browser_and_server|server", message = "must be browser, browser_and_server or server") String delivery) {
+
+    /** Without a delivery: the browser. */
+    public TagRequest(String name, String vendor, @Nullable Map<String, String> settings, String event, TriggerRequest trigger,
+                      @Nullable String consentCategory, @Nullable Boolean enabled) {
+        this(name, vendor, settings, event, trigger, consentCategory, enabled, null);
+    }
+
+    public Delivery deliveryOrDefault() {
+        return delivery == null ? Delivery.browser : Delivery.valueOf(delivery);
+    }
 
     public Map<String, String> settingsOrEmpty() {
         return settings == null ? Map.of() : settings;

@@ -4,6 +4,7 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tagwarden.audit.AuditTrail;
 import io.tagwarden.consent.ConsentCategory;
+import io.tagwarden.web.InvalidInputException;
 import io.tagwarden.container.ContainerService;
 import io.tagwarden.vendor.VendorCatalog;
 import io.tagwarden.web.NotFoundException;
@@ -83,13 +84,14 @@ public class TagService {
     public TagView view(Tag tag) {
         return new TagView(tag.id(), tag.containerId(), tag.name(), tag.vendor(), settingsOf(tag), tag.eventName(),
                 TriggerRequest.of(tag.triggerType(), tag.triggerEvent(), tag.urlMatch(), tag.urlValue()),
-                tag.consentCategory(), tag.enabled(), tag.createdAt(), tag.updatedAt());
+                tag.consentCategory(), tag.enabled(), tag.delivery(), tag.createdAt(), tag.updatedAt());
     }
 
     /** The request that would recreate this tag (used by export and duplication). */
     public TagRequest asRequest(Tag tag) {
         TagView v = view(tag);
-        return new TagRequest(v.name(), v.vendor(), v.settings(), v.event(), v.trigger(), v.consentCategory().name(), v.enabled());
+        return new TagRequest(v.name(), v.vendor(), v.settings(), v.event(), v.trigger(), v.consentCategory().name(), v.enabled(),
+                v.delivery().name());
     }
 
     public Map<String, String> settingsOf(Tag tag) {
@@ -102,6 +104,10 @@ public class TagService {
 
     private Tag toRow(Long id, String containerId, TagRequest request, Instant created, Instant updated) {
         Map<String, String> settings = validator.validate(request);
+        if (request.deliveryOrDefault().fromServer() && !containers.collectSettings(containers.get(containerId)).collects()) {
+            throw new InvalidInputException("delivery", "server delivery forwards the events the container collects: turn on "
+                    + "first-party collection in the container's settings first");
+        }
         ConsentCategory category = request.categoryOrNull() != null ? request.categoryOrNull()
                 : catalog.get(request.vendor()).descriptor().defaultCategory();
         TriggerRequest t = request.trigger();
@@ -109,7 +115,7 @@ public class TagService {
         String event = t.type() == TriggerType.custom_event ? t.event() : null;
         try {
             return new Tag(id, containerId, request.name().strip(), request.vendor(), json.writeValueAsString(settings),
-                    request.event(), t.type(), event, t.matchOrAny(), url, category, request.enabledOrDefault(), created, updated);
+                    request.event(), t.type(), event, t.matchOrAny(), url, category, request.enabledOrDefault(), request.deliveryOrDefault(), created, updated);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,6 +18,7 @@ public record TagView(
         TriggerRequest trigger,
         ConsentCategory consentCategory,
         boolean enabled,
+        Delivery delivery,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -25,7 +25,12 @@ final class Flash {
             Map.entry("key-revoked", "Ingest key revoked: your backend can no longer send with it."),
             Map.entry("submitted", "Submitted for approval. A reviewer will see it under Approvals."),
             Map.entry("approved", "Approved. The editor can now publish it."),
-            Map.entry("rejected", "Rejected. The editor sees your comment on the publish page."));
+            Map.entry("rejected", "Rejected. The editor sees your comment on the publish page."),
+            Map.entry("credentials-saved", "Credentials saved, encrypted. Secrets are not shown again."),
+            Map.entry("credentials-removed", "Credentials removed: forwarding to this vendor fails until new ones are set."),
+            Map.entry("job-retried", "Queued again: the job is sent within seconds."),
+            Map.entry("jobs-retried", "Dead jobs queued again."),
+            Map.entry("job-discarded", "Discarded: the job will not be sent."));
 
     private Flash() {
     }

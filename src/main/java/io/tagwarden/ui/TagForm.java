@@ -24,7 +24,8 @@ final class TagForm {
         TriggerRequest trigger = new TriggerRequest(form.getOrDefault("trigger.on", "page_load"), blankToNull(form.get("trigger.event")),
                 form.getOrDefault("trigger.urlMatch", "any"), blankToNull(form.get("trigger.url")));
         return new TagRequest(form.getOrDefault("name", ""), vendor, settings, form.getOrDefault("event", ""), trigger,
-                blankToNull(form.get("consentCategory")), form.containsKey("enabled"));
+                blankToNull(form.get("consentCategory")), form.containsKey("enabled"),
+                blankToNull(form.get("delivery")));
     }
 
     static Map<String, String> values(TagView tag) {
@@ -37,6 +38,7 @@ final class TagForm {
         v.put("trigger.urlMatch", tag.trigger().matchOrAny().name());
         v.put("trigger.url", tag.trigger().url() == null ? "" : tag.trigger().url());
         v.put("consentCategory", tag.consentCategory().name());
+        v.put("delivery", tag.delivery().name());
         if (tag.enabled()) {
             v.put("enabled", "on");
         }
@@ -50,6 +52,7 @@ final class TagForm {
         v.put("trigger.on", "page_load");
         v.put("trigger.urlMatch", "any");
         v.put("consentCategory", vendor.defaultCategory().name());
+        v.put("delivery", "browser");
         v.put("enabled", "on");
         return v;
     }

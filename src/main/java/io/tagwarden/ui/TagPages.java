@@ -100,7 +100,7 @@ class TagPages {
     HttpResponse<?> duplicate(String containerId, long tagId) {
         TagRequest copy = tags.asRequest(tags.get(containerId, tagId));
         tags.create(containerId, new TagRequest(truncate("Copy of " + copy.name()), copy.vendor(), copy.settings(), copy.event(),
-                copy.trigger(), copy.consentCategory(), false));
+                copy.trigger(), copy.consentCategory(), false, copy.delivery()));
         return Pages.seeOther("/containers/" + containerId + "?done=duplicated");
     }
 
@@ -136,7 +136,7 @@ class TagPages {
     private HttpResponse<?> setEnabled(String containerId, long tagId, boolean enabled) {
         TagRequest current = tags.asRequest(tags.get(containerId, tagId));
         tags.update(containerId, tagId, new TagRequest(current.name(), current.vendor(), current.settings(), current.event(),
-                current.trigger(), current.consentCategory(), enabled));
+                current.trigger(), current.consentCategory(), enabled, current.delivery()));
         return Pages.seeOther("/containers/" + containerId + "?done=" + (enabled ? "enabled" : "disabled"));
     }
 

@@ -129,6 +129,10 @@ public final class ContainerDiffer {
         compare(changes, "Trigger", trigger(b), trigger(a), false);
         compare(changes, "Consent category", b.category().name(), a.category().name(),
                 a.category().ordinal() < b.category().ordinal());
+        // A new channel to the vendor (its script on the page, or the server forwarding to its API) loosens.
+        compare(changes, "Delivery", b.deliveryOrBrowser().name(), a.deliveryOrBrowser().name(),
+                a.deliveryOrBrowser().inBrowser() && !b.deliveryOrBrowser().inBrowser()
+                        || a.deliveryOrBrowser().fromServer() && !b.deliveryOrBrowser().fromServer());
         Set<String> keys = new TreeSet<>(b.settings().keySet());
         keys.addAll(a.settings().keySet());
         keys.forEach(k -> compare(changes, k, b.settings().get(k), a.settings().get(k), false));

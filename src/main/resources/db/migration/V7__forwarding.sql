@@ -16,7 +16,8 @@ create table vendor_credential (
 
 -- The transactional outbox: one row per (stored event, server-delivered tag), written in the same transaction as the
 -- event. Workers claim due rows with FOR UPDATE SKIP LOCKED and a lease; a crashed worker's lease expires and another
--- instance takes the job over. status: pending, sending, delivered, dead, discarded.
+-- instance takes the job over. status: pending, sending, delivered, dead, discarded. lease_owner: the instance holding the
+-- job, or the one that finished it.
 create table forward_job (
     id              varchar(36)  not null primary key,
     event_ref       varchar(36)  not null references collected_event (id) on delete cascade,

@@ -1,6 +1,7 @@
 package io.tagwarden.forward;
 
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ class Backoff {
     private final Duration max;
     private final RandomGenerator random;
 
+    @Inject
     Backoff(ForwardConfiguration config, RandomGenerator random) {
         this(config.backoffBase(), config.backoffMax(), random);
     }

@@ -38,7 +38,7 @@ class OutboxStore {
               e.email_sha256, e.phone_sha256, e.phone_e164_sha256, e.external_id_sha256
             from forward_job j join collected_event e on e.id = j.event_ref where j.id = ?""";
     private static final String FINISH = """
-            update forward_job set status = ?, last_status = ?, last_error = ?, finished_at = ?, lease_owner = null, lease_until = null
+            update forward_job set status = ?, last_status = ?, last_error = ?, finished_at = ?, lease_until = null
             where id = ? and lease_owner = ? and status = 'sending'""";
     private static final String AGAIN = """
             update forward_job set status = 'pending', last_status = ?, last_error = ?, next_attempt_at = ?, lease_owner = null,
@@ -96,7 +96,10 @@ class OutboxStore {
         }
     }
 
-    /** Delivered, dead (rejected or out of tries): final. False when this owner no longer holds the lease. */
+    /**
+     * Delivered, dead (rejected or out of tries): final; the job keeps {@code lease_owner}, the instance that finished it.
+     * False when this owner no longer holds the lease.
+     */
     boolean finish(String jobId, String owner, String status, @Nullable Integer httpStatus, @Nullable String error, Instant now)
             throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FINISH)) {

@@ -1,6 +1,5 @@
 package io.tagwarden.forward.vendors;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.tagwarden.forward.Conversion;
 import io.tagwarden.forward.CredentialField;
@@ -10,7 +9,6 @@ import io.tagwarden.forward.VendorForwarder;
 import io.tagwarden.forward.VendorRequest;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -94,12 +92,7 @@ public class PinterestForwarder implements VendorForwarder {
 
     @Override
     public VendorAnswer readSuccess(int status, String body) {
-        Map<String, Object> answer;
-        try {
-            answer = json.readValue(body == null ? "" : body, Argument.mapOf(String.class, Object.class));
-        } catch (IOException | RuntimeException e) {
-            return VendorAnswer.delivered("HTTP " + status + " (unreadable body)");
-        }
+        Map<String, Object> answer = Payload.readObject(json, body);
         if (answer != null && answer.get("events") instanceof List<?> events) {
             for (Object item : events) {
                 if (item instanceof Map<?, ?> event && event.get("status") != null && !"processed".equals(event.get("status"))) {

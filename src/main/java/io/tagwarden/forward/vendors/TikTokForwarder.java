@@ -1,6 +1,5 @@
 package io.tagwarden.forward.vendors;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.tagwarden.forward.Conversion;
 import io.tagwarden.forward.CredentialField;
@@ -9,7 +8,6 @@ import io.tagwarden.forward.VendorForwarder;
 import io.tagwarden.forward.VendorRequest;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +89,7 @@ public class TikTokForwarder implements VendorForwarder {
 
     @Override
     public VendorAnswer readSuccess(int status, String body) {
-        Map<String, Object> answer;
-        try {
-            answer = json.readValue(body == null ? "" : body, Argument.mapOf(String.class, Object.class));
-        } catch (IOException | RuntimeException e) {
-            answer = null;
-        }
+        Map<String, Object> answer = Payload.readObject(json, body);
         if (answer == null || !(answer.get("code") instanceof Number number)) {
             // Without a code we cannot tell; a retry is safe because TikTok deduplicates by event_id.
             return VendorAnswer.retry("TikTok answered HTTP " + status + " without a result code", null);

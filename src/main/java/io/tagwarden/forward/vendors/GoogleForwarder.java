@@ -1,8 +1,6 @@
 package io.tagwarden.forward.vendors;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.tagwarden.forward.Conversion;
 import io.tagwarden.forward.CredentialField;
@@ -12,7 +10,6 @@ import io.tagwarden.forward.VendorForwarder;
 import io.tagwarden.forward.VendorRequest;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -177,20 +174,16 @@ public class GoogleForwarder implements VendorForwarder {
     /** Google Ads answers 200 with a partial failure error when the one conversion of the request was refused. */
     @Override
     public VendorAnswer readSuccess(int status, String body) {
-        if (body == null || body.isBlank()) {
+        Map<String, Object> answer = Payload.readObject(json, body);
+        if (answer == null) {
+            // GA4's /mp/collect answers with no body at all.
             return VendorAnswer.delivered("HTTP " + status);
-        }
-        Map<String, Object> answer;
-        try {
-            answer = json.readValue(body, Argument.mapOf(String.class, Object.class));
-        } catch (IOException | RuntimeException e) {
-            return VendorAnswer.delivered("HTTP " + status + " (unreadable body)");
         }
         // The API answers in proto3 JSON (lowerCamelCase); snake_case is accepted too.
         Object failure = answer.containsKey("partialFailureError") ? answer.get("partialFailureError")
                 : answer.get("partial_failure_error");
         if (failure instanceof Map<?, ?> error && !error.isEmpty()) {
-            return VendorAnswer.rejected("Google Ads partial failure: " + message(error));
+            return VendorAnswer.rejected("Google Ads partial failure: " + (error.get("message") != null ? error.get("message") : error));
         }
         // Only GA4's /debug/mp/collect (a test event) answers with validation messages.
         if (answer.get("validationMessages") instanceof List<?> messages && !messages.isEmpty()) {
@@ -198,10 +191,5 @@ public class GoogleForwarder implements VendorForwarder {
                     && first.get("description") != null ? first.get("description") : messages.get(0)));
         }
         return VendorAnswer.delivered("HTTP " + status);
-    }
-
-    private static String message(Map<?, ?> error) {
-        @Nullable Object message = error.get("message");
-        return message == null ? error.toString() : message.toString();
     }
 }

@@ -1,9 +1,12 @@
 package io.tagwarden.forward.vendors;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import io.tagwarden.forward.Conversion;
 import io.tagwarden.forward.ForwardingException;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -174,5 +177,17 @@ final class Payload {
     static @Nullable String optional(Map<String, String> credentials, String key) {
         String value = credentials.get(key);
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A vendor's 2xx answer as a JSON object, or null when it is empty or not a JSON object. */
+    static @Nullable Map<String, Object> readObject(JsonMapper json, @Nullable String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(body, Argument.mapOf(String.class, Object.class));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

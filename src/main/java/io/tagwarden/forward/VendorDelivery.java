@@ -95,7 +95,9 @@ class VendorDelivery {
         if (request.body() == null) {
             builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
         } else {
-            builder.header("Content-Type", "application/json");
+            if (request.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                builder.header("Content-Type", "application/json");
+            }
             builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request.body())));
         }
         return builder.build();

@@ -3,9 +3,7 @@ package io.tagwarden.forward;
 import io.tagwarden.forward.CredentialCipher.CredentialsUnreadableException;
 import jakarta.inject.Singleton;
 
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +11,6 @@ import java.util.Optional;
 @Singleton
 class JobSender {
 
-    private final OutboxStore store;
     private final Forwarders forwarders;
     private final Conversions conversions;
     private final VendorCredentials credentials;
@@ -22,9 +19,8 @@ class JobSender {
     private final ForwardConfiguration config;
     private final Clock clock;
 
-    JobSender(OutboxStore store, Forwarders forwarders, Conversions conversions, VendorCredentials credentials,
+    JobSender(Forwarders forwarders, Conversions conversions, VendorCredentials credentials,
               VendorDelivery delivery, Backoff backoff, ForwardConfiguration config, Clock clock) {
-        this.store = store;
         this.forwarders = forwarders;
         this.conversions = conversions;
         this.credentials = credentials;
@@ -34,11 +30,11 @@ class JobSender {
         this.clock = clock;
     }
 
-    void deliver(ClaimedJob job, String owner) throws SQLException {
+    /** Sends one claimed job; the outcome is recorded with its batch ({@link OutboxStore#record}). */
+    OutboxStore.Result deliver(ClaimedJob job) {
         Optional<VendorForwarder> forwarder = forwarders.find(job.vendor());
         if (forwarder.isEmpty()) {
-            store.finish(job.id(), owner, "dead", null, "no forwarder for vendor '" + job.vendor() + "'", clock.instant());
-            return;
+            return dead(job, null, "no forwarder for vendor '" + job.vendor() + "'");
         }
         VendorDelivery.Outcome outcome;
         try {
@@ -46,22 +42,19 @@ class JobSender {
             outcome = delivery.send(forwarder.get(), conversions.of(job.event(), job.vendorEvent()), conversions.settings(job.settingsJson()),
                     values, false);
         } catch (CredentialsUnreadableException | ForwardingException e) {
-            store.finish(job.id(), owner, "dead", null, e.getMessage(), clock.instant());
-            return;
+            return dead(job, null, e.getMessage());
         }
-        Instant now = clock.instant();
-        switch (outcome.verdict()) {
-            case delivered -> store.finish(job.id(), owner, "delivered", outcome.httpStatus(), null, now);
-            case rejected -> store.finish(job.id(), owner, "dead", outcome.httpStatus(), outcome.message(), now);
-            case retry -> {
-                if (job.attempt() >= config.maxAttempts()) {
-                    store.finish(job.id(), owner, "dead", outcome.httpStatus(),
-                            "gave up after " + job.attempt() + " tries: " + outcome.message(), now);
-                } else {
-                    store.retryLater(job.id(), owner, outcome.httpStatus(), outcome.message(),
-                            now.plus(backoff.delay(job.attempt(), outcome.retryAfter())));
-                }
-            }
-        }
+        return switch (outcome.verdict()) {
+            case delivered -> new OutboxStore.Result(job.id(), "delivered", outcome.httpStatus(), null, null);
+            case rejected -> dead(job, outcome.httpStatus(), outcome.message());
+            case retry -> job.attempt() >= config.maxAttempts()
+                    ? dead(job, outcome.httpStatus(), "gave up after " + job.attempt() + " tries: " + outcome.message())
+                    : new OutboxStore.Result(job.id(), "pending", outcome.httpStatus(), outcome.message(),
+                    clock.instant().plus(backoff.delay(job.attempt(), outcome.retryAfter())));
+        };
+    }
+
+    private static OutboxStore.Result dead(ClaimedJob job, Integer httpStatus, String error) {
+        return new OutboxStore.Result(job.id(), "dead", httpStatus, error, null);
     }
 }

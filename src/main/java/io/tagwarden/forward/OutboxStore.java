@@ -97,31 +97,48 @@ class OutboxStore {
     }
 
     /**
-     * Delivered, dead (rejected or out of tries): final; the job keeps {@code lease_owner}, the instance that finished it.
-     * False when this owner no longer holds the lease.
+     * What became of one claimed job: final ({@code delivered}, {@code dead}; the job keeps {@code lease_owner}, the
+     * instance that finished it), or back to {@code pending} due at {@code next}.
      */
-    boolean finish(String jobId, String owner, String status, @Nullable Integer httpStatus, @Nullable String error, Instant now)
-            throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FINISH)) {
-            s.setString(1, status);
-            setInt(s, 2, httpStatus);
-            s.setString(3, clip(error));
-            s.setTimestamp(4, Timestamp.from(now));
-            s.setString(5, jobId);
-            s.setString(6, owner);
-            return s.executeUpdate() == 1;
-        }
+    record Result(String jobId, String status, @Nullable Integer httpStatus, @Nullable String error, @Nullable Instant next) {
     }
 
-    /** Back to pending, due at {@code next}. */
-    boolean retryLater(String jobId, String owner, @Nullable Integer httpStatus, String error, Instant next) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(AGAIN)) {
-            setInt(s, 1, httpStatus);
-            s.setString(2, clip(error));
-            s.setTimestamp(3, Timestamp.from(next));
-            s.setString(4, jobId);
-            s.setString(5, owner);
-            return s.executeUpdate() == 1;
+    /**
+     * Records the outcomes of a claimed batch in one transaction (one commit for many jobs). Only the lease holder's
+     * results count: a job whose lease another instance has taken over is left to it.
+     */
+    void record(String owner, List<Result> results, Instant now) throws SQLException {
+        if (results.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement finish = c.prepareStatement(FINISH); PreparedStatement again = c.prepareStatement(AGAIN)) {
+                for (Result r : results) {
+                    if (r.next() == null) {
+                        finish.setString(1, r.status());
+                        setInt(finish, 2, r.httpStatus());
+                        finish.setString(3, clip(r.error()));
+                        finish.setTimestamp(4, Timestamp.from(now));
+                        finish.setString(5, r.jobId());
+                        finish.setString(6, owner);
+                        finish.addBatch();
+                    } else {
+                        setInt(again, 1, r.httpStatus());
+                        again.setString(2, clip(r.error()));
+                        again.setTimestamp(3, Timestamp.from(r.next()));
+                        again.setString(4, r.jobId());
+                        again.setString(5, owner);
+                        again.addBatch();
+                    }
+                }
+                finish.executeBatch();
+                again.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         }
     }
 

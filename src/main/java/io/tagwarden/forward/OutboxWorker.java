@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -65,10 +65,16 @@ class OutboxWorker {
                     Thread.sleep(config.pollInterval().toMillis());
                     continue;
                 }
-                List<Future<?>> sent = jobs.stream().<Future<?>>map(job -> executor.submit(() -> sendOne(job))).toList();
-                for (Future<?> f : sent) {
-                    f.get();
+                List<Future<OutboxStore.Result>> sent = jobs.stream().map(job -> executor.submit(() -> sendOne(job))).toList();
+                List<OutboxStore.Result> results = new ArrayList<>(sent.size());
+                for (Future<OutboxStore.Result> f : sent) {
+                    OutboxStore.Result r = f.get();
+                    if (r != null) {
+                        results.add(r);
+                    }
                 }
+                // One commit for the batch; if it fails, the leases run out and the jobs are tried again.
+                store.record(owner, results, clock.instant());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -82,19 +88,21 @@ class OutboxWorker {
         }
     }
 
-    private void sendOne(ClaimedJob job) {
+    /** Null when the job could not be tried (shutting down, a bug): its lease runs out and it is tried again. */
+    private OutboxStore.Result sendOne(ClaimedJob job) {
         try {
             inFlight.acquire();
             try {
-                sender.deliver(job, owner);
+                return sender.deliver(job);
             } finally {
                 inFlight.release();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (SQLException | RuntimeException e) {
-            // The lease runs out and the job is tried again: nothing is lost.
-            LOG.warn("Outbox job {} could not be recorded: {}", job.id(), e.toString());
+            return null;
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox job {} failed: {}", job.id(), e.toString());
+            return null;
         }
     }
 

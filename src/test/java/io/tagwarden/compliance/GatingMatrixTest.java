@@ -69,11 +69,24 @@ class GatingMatrixTest {
             assertThat(grantedBy.get(1).toString()).isEqualTo("OneTrust: group C0004 active");
             assertThat(grantedBy.toString()).contains("Tagwarden's banner: the visitor accepts marketing (revision 3)");
             assertThat((String) row.get("gpc")).startsWith("blocked");
+            assertThat((String) row.get("serverSide")).isEqualTo("no: browser only");
         }
         assertThat(matrix.get("tagwarden").toString()).contains("tw_consent").contains("tw_vid").contains("/collect");
         // The declared hosts are frozen with the version, so a later descriptor change cannot rewrite this version's evidence.
         Map<String, Object> version = admin.map(admin.get("/api/containers/" + id + "/versions/1"));
         assertThat(version.toString()).contains("connect.facebook.net").contains("_fbp");
+    }
+
+    @Test
+    void theMatrixSaysWhichTagsForwardFromTheServer() {
+        String container = admin.createContainer("Server side");
+        admin.createTag(container, TestApi.metaPurchaseTag().replace("\"event\": \"Purchase\",", "\"event\": \"Purchase\", \"delivery\": \"server\","));
+        admin.createTag(container, TestApi.googlePageViewTag().replace("\"event\": \"PageView\",", "\"event\": \"PageView\", \"delivery\": \"browser_and_server\","));
+        admin.publish(container, "server side");
+        List<Map<String, Object>> rows = ((List<?>) admin.map(admin.get("/api/containers/" + container + "/versions/1/matrix")).get("tags"))
+                .stream().map(GatingMatrixTest::map).toList();
+        assertThat(rows).anySatisfy(r -> assertThat(r).containsEntry("vendor", "meta").extractingByKey("serverSide").asString().startsWith("server only"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).containsEntry("vendor", "google").extractingByKey("serverSide").asString().startsWith("yes"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.tagwarden.compile.TagModel;
 import io.tagwarden.consent.ConsentCategory;
 import io.tagwarden.consent.ConsentMode;
 import io.tagwarden.consent.ConsentSettings;
+import io.tagwarden.tag.Delivery;
 import io.tagwarden.tag.TriggerType;
 import io.tagwarden.tag.UrlMatch;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,25 @@ class ContainerDifferTest {
                         d.cookiebotCategories(), null)), before.tags(), Map.of(), true);
         assertThat(ContainerDiffer.between(fewerSignals, before, 1, null).loosening()).anyMatch(l -> l.startsWith("New consent signal"));
         assertThat(ContainerDiffer.between(before, fewerSignals, 1, null).loosensConsent()).as("listening to fewer signals").isFalse();
+    }
+
+    @Test
+    void addingADeliveryChannelLoosensConsentAndDroppingOneDoesNot() {
+        ContainerModel browser = model(ConsentMode.opt_in, 500, delivered(Delivery.browser));
+        ContainerModel both = model(ConsentMode.opt_in, 500, delivered(Delivery.browser_and_server));
+        ContainerModel server = model(ConsentMode.opt_in, 500, delivered(Delivery.server));
+        ContainerDiff toBoth = ContainerDiffer.between(browser, both, 1, 2);
+        assertThat(toBoth.loosensConsent()).isTrue();
+        assertThat(toBoth.changed()).singleElement().satisfies(c -> assertThat(c.fields()).singleElement()
+                .isEqualTo(new ContainerDiff.FieldChange("Delivery", "browser", "browser_and_server", true)));
+        assertThat(ContainerDiffer.between(both, server, 2, 3).loosensConsent()).as("the page loses the vendor's code").isFalse();
+        assertThat(ContainerDiffer.between(server, browser, 3, 4).loosensConsent()).as("vendor code back on the page").isTrue();
+        assertThat(ContainerDiffer.between(both, browser, 4, 5).loosensConsent()).isFalse();
+    }
+
+    private static TagModel delivered(Delivery delivery) {
+        return new TagModel("1", "Tag 1", "meta", null, ConsentCategory.marketing, Map.of("pixelId", "123456789012345"), "Purchase",
+                "Purchase", Map.of(), new TagModel.Trigger(TriggerType.page_load, null, UrlMatch.any, null), null, null, delivery);
     }
 
     private static ContainerModel model(ConsentMode mode, int waitMs, TagModel... tags) {

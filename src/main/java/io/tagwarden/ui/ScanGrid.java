@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 record ScanGrid(List<String> states, List<Boolean> passed, List<Row> rows) {
 
     record Row(String kind, String name, String declaredBy, List<Cell> cells) {
-        boolean failing() {
+        public boolean failing() {
             return cells.stream().anyMatch(c -> c.status().equals("bad"));
         }
     }

@@ -1,0 +1,128 @@
+package io.tagwarden.scan;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tagwarden.support.BrowserlessSession;
+import io.tagwarden.support.TestApi;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The scan API: addresses refused with 400 naming the problem, the concurrency limit (429), roles, a scan of a version's
+ * built-in test page in Chromium stored with its version, listed, exported and shown next to the matrix, in the audit trail.
+ */
+@MicronautTest
+@Property(name = "tagwarden.scan.allowed-addresses", value = "127.0.0.1")
+@Property(name = "tagwarden.scan.settle", value = "400ms")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScanApiTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    ConsentScanner scanner;
+
+    TestApi admin;
+    TestApi reviewer;
+    String id;
+    String scans;
+
+    @BeforeAll
+    void publish() {
+        admin = TestApi.admin(server.getURI());
+        reviewer = admin.createUser("rita", "reviewer");
+        id = admin.createContainer("Scanned");
+        admin.createTag(id, """
+                {"name": "Meta page view", "vendor": "meta", "settings": {"pixelId": "123456789012345"}, "event": "PageView",
+                 "trigger": {"on": "page_load"}}""");
+        admin.publish(id, "one");
+        scans = "/api/containers/" + id + "/versions/1/scans";
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "file:///etc/passwd | Only http:// and https:// addresses can be scanned",
+            "http://10.0.0.1/ | resolves to 10.0.0.1, a private address",
+            "http://169.254.169.254/latest/meta-data/ | a link-local address",
+            "http://[::1]:8080/ | a loopback address",
+            "https://admin:secret@127.0.0.1/ | must not contain a user name or password",
+    })
+    void refusedAddressesAnswer400NamingTheProblemAndStoreNothing(String url, String problem) {
+        HttpResponse<byte[]> r = admin.send("POST", scans, "{\"url\": \"" + url + "\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        Map<String, Object> error = admin.map(r);
+        assertThat((String) error.get("message")).contains(problem);
+        assertThat(error.get("errors").toString()).contains("field=url");
+        assertThat(admin.list(admin.get(scans))).noneMatch(s -> s.toString().contains(url));
+    }
+
+    @Test
+    void aScanBeyondTheConcurrencyLimitAnswers429() throws Exception {
+        scanner.slots().acquire();
+        try {
+            HttpResponse<byte[]> r = admin.send("POST", scans, "{}");
+            assertThat(r.statusCode()).isEqualTo(429);
+            assertThat(r.headers().firstValue("Retry-After")).isPresent();
+            assertThat((String) admin.map(r).get("message")).contains("already running");
+        } finally {
+            scanner.slots().release();
+        }
+    }
+
+    @Test
+    void reviewersReadScansButCannotStartOne() {
+        assertThat(reviewer.send("POST", scans, "{}").statusCode()).isEqualTo(403);
+        assertThat(reviewer.get(scans).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutChromiumTheScanSaysSo() {
+        ChromiumRecorder recorder = new ChromiumRecorder(new ScanConfiguration("/nonexistent/chromium", "/nonexistent/chromedriver",
+                Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(10), 1, List.of(), List.of()));
+        assertThatThrownBy(() -> recorder.record("https://shop.example/", ScanState.no_choice, u -> true, Instant.now().plusSeconds(5)))
+                .isInstanceOf(BrowserUnavailableException.class).hasMessageContaining("Chromium is not installed");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBuiltInTestPageOfAVersionPassesAndTheReportIsStoredExportedShownAndAudited() {
+        Map<String, Object> started = admin.expect(201, "POST", scans, "{}");
+        Map<String, Object> report = (Map<String, Object>) started.get("report");
+        List<Map<String, Object>> states = (List<Map<String, Object>>) report.get("states");
+        assertThat(states).extracting(s -> s.get("state")).containsExactly("no_choice", "reject_all", "accept_all", "gpc");
+        assertThat(report.get("passed")).as(report.toString()).isEqualTo(true);
+        assertThat((String) report.get("url")).endsWith("/scan-page/" + id + "/1");
+        assertThat(states.get(0).get("hosts").toString()).doesNotContain("facebook");
+        assertThat(states.get(2).get("hosts").toString()).as("Meta loads after accept all").contains("connect.facebook.net");
+        assertThat(states.get(3).get("hosts").toString()).as("GPC blocks marketing").doesNotContain("facebook");
+
+        long scanId = ((Number) started.get("id")).longValue();
+        assertThat(reviewer.maps(reviewer.get(scans))).extracting(s -> s.get("id")).contains((int) scanId);
+        assertThat(reviewer.map(reviewer.get(scans + "/" + scanId)).get("report").toString()).contains("connect.facebook.net");
+        String csv = new String(reviewer.get(scans + "/" + scanId + "?format=csv").body(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("scan,container,version,url,state").contains("\"accept_all\",\"true\",\"host\",\"connect.facebook.net\"");
+        assertThat(admin.get("/api/audit?kind=scan.started&container=" + id).body()).asString(StandardCharsets.UTF_8).contains("consent scan of version 1");
+
+        BrowserlessSession page = new BrowserlessSession(server.getURI());
+        page.signIn("rita", "password-of-rita");
+        String html = page.get("/containers/" + id + "/versions/1/scans").body();
+        assertThat(html).contains("scan-grid").contains("connect.facebook.net").contains("“Meta page view” (marketing)")
+                .contains("GPC on, accept all").doesNotContain("id=\"scan-form\"");
+        assertThat(page.get("/containers/" + id + "/versions/1/matrix").body()).contains("Consent scans");
+    }
+}

@@ -106,13 +106,13 @@ class ChromiumRecorder implements StateRecorder {
             Object href = evaluate(script, context, "String(location.href)").orElse(url);
             List<Observation.Cookie> cookies = new Storage(driver).getCookies(new GetCookiesParameters(new CookieFilter())).getCookies()
                     .stream().map(c -> new Observation.Cookie(c.getName(), c.getDomain())).toList();
-            return new Observation(List.copyOf(requests), cookies, String.valueOf(href), notes);
+            return new Observation(List.copyOf(requests), cookies, String.valueOf(href), notes, true);
         } catch (BrowserUnavailableException e) {
             throw e;
         } catch (WebDriverException | UncheckedIOException e) {
             notes.add(Instant.now().isAfter(deadline) ? "The state hit its time limit; the browser was stopped."
                     : "The browser failed: " + firstLine(e));
-            return new Observation(List.copyOf(requests), List.of(), url, notes);
+            return new Observation(List.copyOf(requests), List.of(), url, notes, false);
         } finally {
             kill.cancel(false);
             answers.shutdownNow();
@@ -238,6 +238,7 @@ class ChromiumRecorder implements StateRecorder {
     }
 
     private static String firstLine(Exception e) {
-        return String.valueOf(e.getMessage()).split("\n")[0];
+        String m = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * host, the Tagwarden host that served this container's script, and the hosts and cookies declared by tags whose
  * category is granted in the state (no choice yet: necessary only, or every category under the opt-out policy; reject:
  * necessary; accept: all; GPC: all but what the matrix says GPC blocks). A host or cookie declared only by tags not
- * granted in the state fails it, and so does one no tag declares ("undeclared"): the matrix is the promise.
+ * granted in the state fails it, and so does one no tag declares ("undeclared"): the matrix is the promise. A state whose
+ * recording is incomplete (the browser failed or hit the time limit) fails too.
  */
 final class ScanEvaluation {
 
@@ -64,7 +65,7 @@ final class ScanEvaluation {
                         .filter(t -> t.cookies().stream().anyMatch(k -> k.name().equals(c.name()))).toList()));
             }
         }
-        boolean passed = hosts.stream().allMatch(ScanReport.Finding::allowed) && cookies.stream().allMatch(ScanReport.Finding::allowed);
+        boolean passed = seen.complete() && hosts.stream().allMatch(ScanReport.Finding::allowed) && cookies.stream().allMatch(ScanReport.Finding::allowed);
         return new ScanReport.State(state.name(), state.label(), passed, hosts, cookies, seen.notes());
     }
 

@@ -62,7 +62,9 @@ public class Scans {
         String target;
         String trusted = null;
         if (builtIn) {
-            String base = server.get().getURI().toString().replaceFirst("/$", "");
+            // This server as seen from its own machine: the browser runs here too.
+            java.net.URI uri = server.get().getURI();
+            String base = uri.getScheme() + "://" + ("localhost".equals(uri.getHost()) ? "127.0.0.1" : uri.getHost()) + ":" + uri.getPort();
             target = base + ScanTestPage.path(containerId, version);
             trusted = base;
         } else {

@@ -42,7 +42,7 @@ class ScanEvaluationTest {
                 requests.add(new Observation.Request("https://" + s + "/x", s, false));
             }
         });
-        return new Observation(requests, cookies, "https://shop.example/", List.of());
+        return new Observation(requests, cookies, "https://shop.example/", List.of(), true);
     }
 
     static ScanReport.State judge(String policy, ScanState state, Observation seen) {
@@ -103,9 +103,15 @@ class ScanEvaluationTest {
     }
 
     @Test
+    void aStateTheBrowserDidNotFinishFails() {
+        Observation cut = new Observation(List.of(), List.of(), "https://shop.example/", List.of("The browser failed"), false);
+        assertThat(ScanEvaluation.evaluate(matrix("opt-in"), ScanState.no_choice, cut, Set.of(PAGE)).passed()).isFalse();
+    }
+
+    @Test
     void aRequestTheScanRefusedFailsTheState() {
         Observation seen = new Observation(List.of(new Observation.Request("http://10.0.0.1/", "10.0.0.1", true)), List.of(),
-                "https://shop.example/", List.of());
+                "https://shop.example/", List.of(), true);
         ScanReport.State s = ScanEvaluation.evaluate(matrix("opt-in"), ScanState.accept_all, seen, Set.of(PAGE));
         assertThat(s.passed()).isFalse();
         assertThat(s.hosts().get(0).why()).contains("blocked by the scan");

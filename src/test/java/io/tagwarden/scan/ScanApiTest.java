@@ -12,7 +12,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +43,8 @@ class ScanApiTest {
     EmbeddedServer server;
     @Inject
     ConsentScanner scanner;
+    @Inject
+    StateRecorder recorder;
 
     TestApi admin;
     TestApi reviewer;
@@ -91,6 +100,60 @@ class ScanApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theCommandLineExitsNonZeroWhenAStateFailedOrTheScanCouldNotRun() {
+        Map<String, Object> failed = Map.of("id", 9, "report", Map.of("version", 1, "passed", false, "states", List.of(
+                Map.of("label", "No choice yet", "passed", false, "notes", List.of(), "cookies", List.of(),
+                        "hosts", List.of(Map.of("name", "www.facebook.com", "allowed", false, "why", "declared by “Meta” (marketing), not granted"))))));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        assertThat(ScanCli.report(failed, new PrintStream(printed, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FAIL  No choice yet").contains("not allowed: host www.facebook.com");
+
+        printed.reset();
+        int refused = ScanCli.run(List.of("--server", server.getURI().toString(), "--container", id, "--url", "file:///etc/passwd"),
+                Map.of("TAGWARDEN_TOKEN", admin.token()), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(refused).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("did not run (400)").contains("Only http://");
+        assertThat(ScanCli.run(List.of("--server"), Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8))).isEqualTo(2);
+    }
+
+    @Test
+    void aPageThatNeverFinishesLoadingAndThrowsIsRecordedUntilTheTimeLimit() throws Exception {
+        HttpServer hanging = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hanging.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        }));
+        hanging.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/never")) {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] page = "<!DOCTYPE html><script>throw new Error('boom')</script><img src=\"/never\"><p>half a page"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        hanging.start();
+        try {
+            long start = System.nanoTime();
+            Observation seen = recorder.record("http://127.0.0.1:" + hanging.getAddress().getPort() + "/", ScanState.no_choice,
+                    url -> true, Instant.now().plusSeconds(6));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+            assertThat(seen.complete()).isTrue();
+            assertThat(seen.notes()).anyMatch(n -> n.contains("did not finish loading"));
+            assertThat(seen.requests()).extracting(Observation.Request::url).anyMatch(u -> u.endsWith("/never"));
+        } finally {
+            hanging.stop(0);
+        }
+    }
+
+    @Test
     void withoutChromiumTheScanSaysSo() {
         ChromiumRecorder recorder = new ChromiumRecorder(new ScanConfiguration("/nonexistent/chromium", "/nonexistent/chromedriver",
                 Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(10), 1, List.of(), List.of()));
@@ -101,7 +164,15 @@ class ScanApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void theBuiltInTestPageOfAVersionPassesAndTheReportIsStoredExportedShownAndAudited() {
-        Map<String, Object> started = admin.expect(201, "POST", scans, "{}");
+        // Started as a site's CI would: ./tagwarden scan, with the token in the environment.
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit = ScanCli.run(List.of("--server", server.getURI().toString(), "--container", id), Map.of("TAGWARDEN_TOKEN", admin.token()),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isZero();
+        assertThat(output).contains("against version 1").contains("PASS  No choice yet").contains("PASS  GPC on, accept all").contains(": passed");
+        long scanId = ((Number) admin.maps(admin.get(scans)).get(0).get("id")).longValue();
+        Map<String, Object> started = admin.map(admin.get(scans + "/" + scanId));
         Map<String, Object> report = (Map<String, Object>) started.get("report");
         List<Map<String, Object>> states = (List<Map<String, Object>>) report.get("states");
         assertThat(states).extracting(s -> s.get("state")).containsExactly("no_choice", "reject_all", "accept_all", "gpc");
@@ -111,7 +182,6 @@ class ScanApiTest {
         assertThat(states.get(2).get("hosts").toString()).as("Meta loads after accept all").contains("connect.facebook.net");
         assertThat(states.get(3).get("hosts").toString()).as("GPC blocks marketing").doesNotContain("facebook");
 
-        long scanId = ((Number) started.get("id")).longValue();
         assertThat(reviewer.maps(reviewer.get(scans))).extracting(s -> s.get("id")).contains((int) scanId);
         assertThat(reviewer.map(reviewer.get(scans + "/" + scanId)).get("report").toString()).contains("connect.facebook.net");
         String csv = new String(reviewer.get(scans + "/" + scanId + "?format=csv").body(), StandardCharsets.UTF_8);

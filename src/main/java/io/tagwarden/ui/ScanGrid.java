@@ -53,7 +53,11 @@ record ScanGrid(List<String> states, List<Boolean> passed, List<Row> rows) {
                             seen.stream().map(ScanReport.Finding::why).distinct().collect(Collectors.joining("; "))));
                 }
             }
-            rows.add(new Row(kindName[0], kindName[1], declared.getOrDefault(key, "not declared by any tag"), cells));
+            // Not in the matrix but allowed everywhere it was seen: the page itself or Tagwarden; say which.
+            String undeclared = cells.stream().allMatch(c -> !c.status().equals("bad"))
+                    ? cells.stream().filter(c -> c.status().equals("ok")).map(Cell::why).findFirst().orElse("not declared by any tag")
+                    : "not declared by any tag";
+            rows.add(new Row(kindName[0], kindName[1], declared.getOrDefault(key, undeclared), cells));
         }
         return new ScanGrid(report.states().stream().map(ScanReport.State::label).toList(),
                 report.states().stream().map(ScanReport.State::passed).toList(), rows);

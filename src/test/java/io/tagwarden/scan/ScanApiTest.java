@@ -45,6 +45,8 @@ class ScanApiTest {
     ConsentScanner scanner;
     @Inject
     StateRecorder recorder;
+    @Inject
+    AddressPolicy policy;
 
     TestApi admin;
     TestApi reviewer;
@@ -150,6 +152,27 @@ class ScanApiTest {
             assertThat(seen.requests()).extracting(Observation.Request::url).anyMatch(u -> u.endsWith("/never"));
         } finally {
             hanging.stop(0);
+        }
+    }
+
+    @Test
+    void aRedirectToThePrivateNetworkIsBlockedAndReported() throws Exception {
+        HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Location", "http://169.254.169.254/latest/meta-data/");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        site.start();
+        try {
+            Observation seen = recorder.record("http://127.0.0.1:" + site.getAddress().getPort() + "/", ScanState.no_choice,
+                    policy::allowsRequest, Instant.now().plusSeconds(8));
+            assertThat(seen.requests()).anySatisfy(r -> {
+                assertThat(r.host()).isEqualTo("169.254.169.254");
+                assertThat(r.refused()).isTrue();
+            });
+        } finally {
+            site.stop(0);
         }
     }
 

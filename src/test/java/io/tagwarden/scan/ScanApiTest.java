@@ -177,6 +177,29 @@ class ScanApiTest {
     }
 
     @Test
+    void inTheGpcStateThePageSeesGlobalPrivacyControlAndEveryRequestCarriesSecGpc() throws Exception {
+        List<String> headers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/", exchange -> {
+            headers.add(exchange.getRequestURI() + " Sec-GPC=" + exchange.getRequestHeaders().getFirst("Sec-GPC"));
+            byte[] page = "<!DOCTYPE html><script>new Image().src = '/seen?gpc=' + navigator.globalPrivacyControl;</script>"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        site.start();
+        try {
+            Observation seen = recorder.record("http://127.0.0.1:" + site.getAddress().getPort() + "/", ScanState.gpc, url -> true,
+                    Instant.now().plusSeconds(8));
+            assertThat(seen.requests()).extracting(Observation.Request::url).anyMatch(u -> u.endsWith("/seen?gpc=true"));
+            assertThat(headers).contains("/ Sec-GPC=1", "/seen?gpc=true Sec-GPC=1");
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    @Test
     void withoutChromiumTheScanSaysSo() {
         ChromiumRecorder recorder = new ChromiumRecorder(new ScanConfiguration("/nonexistent/chromium", "/nonexistent/chromedriver",
                 Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(10), 1, List.of(), List.of()));

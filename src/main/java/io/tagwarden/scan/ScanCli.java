@@ -62,7 +62,10 @@ public final class ScanCli {
             HttpResponse<String> r = api.send("POST", "api/containers/" + container + "/versions/" + version + "/scans", body);
             Map<String, Object> answer = api.map(r.body());
             if (r.statusCode() != 201) {
-                out.println("The scan did not run (" + r.statusCode() + "): " + answer.getOrDefault("message", r.body()));
+                Object errors = answer.get("errors");
+                Object why = errors instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?> e ? e.get("message")
+                        : answer.getOrDefault("message", r.body());
+                out.println("The scan did not run (" + r.statusCode() + "): " + why);
                 return 2;
             }
             return report(answer, out);

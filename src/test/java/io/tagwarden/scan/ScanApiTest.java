@@ -96,6 +96,19 @@ class ScanApiTest {
     }
 
     @Test
+    void theAdminPageShowsARefusedAddressWithItsReasonAndKeepsWhatWasTyped() {
+        admin.createUser("eve", "editor");
+        BrowserlessSession editor = new BrowserlessSession(server.getURI());
+        editor.signIn("eve", "password-of-eve");
+        String page = editor.get("/containers/" + id + "/versions/1/scans").body();
+        assertThat(page).contains("id=\"scan-form\"");
+        var refused = editor.post("/containers/" + id + "/versions/1/scans",
+                Map.of("url", "http://169.254.169.254/latest/meta-data/", "csrfToken", BrowserlessSession.csrfTokenOf(page)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("a link-local address").contains("value=\"http://169.254.169.254/latest/meta-data/\"");
+    }
+
+    @Test
     void reviewersReadScansButCannotStartOne() {
         assertThat(reviewer.send("POST", scans, "{}").statusCode()).isEqualTo(403);
         assertThat(reviewer.get(scans).statusCode()).isEqualTo(200);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.Map;
 
 /** Scan storage against a real PostgreSQL server instead of H2. */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScanStoragePostgresTest extends ScanStorageTest implements TestPropertyProvider {
 

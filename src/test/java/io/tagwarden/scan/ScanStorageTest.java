@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scan reports are stored with their version and read back whole, listed newest first, exported (H2 here, PostgreSQL in the subclass). */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScanStorageTest {
 

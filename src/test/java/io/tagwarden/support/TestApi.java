@@ -66,6 +66,11 @@ public final class TestApi {
         return base;
     }
 
+    /** This client's API token (null when anonymous). */
+    public String token() {
+        return token;
+    }
+
     public HttpResponse<byte[]> send(String method, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
         if (headers.length > 0) {

@@ -1,10 +1,10 @@
 /**
- * First-party collection. createCollector(win, containerId, onError).send(tag, ev, state, source, gpc, clickIds) posts the event to the Tagwarden server
+ * First-party collection. createCollector(win, containerId, onError).send(tag, ev, state, source, gpc, clickIds, refused) posts the event to the Tagwarden server
  * the container script came from (`<its origin>/collect`), at most once per event_id. The runtime calls it only
  * right after a tag fired for the event, i.e. only once consent for that tag's category is granted: before consent
  * nothing reaches /collect. The payload carries the event_id the vendors got, the Tagwarden event name of the tag
  * that fired first, the consent state with the signal that decided it, GPC, the page, and the click ids that state
- * allows. navigator.sendBeacon (text/plain, so no CORS preflight, and it survives the page closing), else fetch with
+ * allows, and (refused) the IAB vendor ids the TCF signal refused. navigator.sendBeacon (text/plain, so no CORS preflight, and it survives the page closing), else fetch with
  * keepalive; a failure is reported through onError, never thrown.
  */
 const PARAMS = ['value', 'currency', 'content_ids', 'content_type', 'order_id', 'num_items', 'search_term'];
@@ -34,7 +34,7 @@ export function createCollector(win, containerId, onError, endpoint) {
   }
 
   return {
-    send(tag, ev, state, source, gpc, clickIds) {
+    send(tag, ev, state, source, gpc, clickIds, refused) {
       if (!endpoint || sent.indexOf(ev.eventId) !== -1) {
         return false;
       }
@@ -53,6 +53,9 @@ export function createCollector(win, containerId, onError, endpoint) {
         url: String(ev.url || ''), referrer: String(doc.referrer || ''),
         consent: {analytics: state.analytics, marketing: state.marketing, source: source, gpc: gpc},
         click_ids: clickIds, params: params};
+      if (refused && (refused.length || source === 'tcf')) {
+        event.consent.refused_vendors = refused;
+      }
       if (ev.data.user && typeof ev.data.user === 'object' && state.marketing === 'granted' && !gpc) {
         event.user = ev.data.user;
       }

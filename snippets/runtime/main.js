@@ -56,7 +56,7 @@ export function start(win, config, vendors, features) {
       }
       if (collector) {
         const now = consent.snapshot();
-        guard(() => collector.send(tag, ev, now, consent.source(), consent.gpc(), clickIds.allowed(now)), onError);
+        guard(() => collector.send(tag, ev, now, consent.source(), consent.gpc(), clickIds.allowed(now), refusedVendors()), onError);
       }
     } else if (state === DENIED && consent.source() === null) {
       // Denied only by the opt-in policy after the wait: nobody has chosen yet. Held (not fired) so that a
@@ -69,6 +69,17 @@ export function start(win, config, vendors, features) {
       hold(tag, ev);
       status[tag.id] = 'waiting for ' + tag.category + ' consent';
     }
+  }
+
+  /** The IAB vendor ids of this container's tags that the TCF signal refused (the server forwards none of their events). */
+  function refusedVendors() {
+    const refused = [];
+    config.tags.forEach((t) => {
+      if (t.gvlId != null && consent.vetoed(t.gvlId) && refused.indexOf(t.gvlId) === -1) {
+        refused.push(t.gvlId);
+      }
+    });
+    return refused;
   }
 
   /** Keeps an event until consent is known; the oldest go first past MAX_PENDING (a long-lived page never choosing). */

@@ -61,3 +61,12 @@ test('without sendBeacon it falls back to fetch with keepalive; without an endpo
   ok(!createCollector(win, 'TW-ABC', () => {}, null).send(TAG, pageEvent({event: 'purchase'}), GRANTED, 'api', false, {}));
   equal(calls.length, 1);
 });
+
+test('the IAB vendors the TCF signal refused go with the event, so the server forwards nothing to them', () => {
+  const win = beaconWindow();
+  const collector = createCollector(win, 'TW-ABC', () => {}, '/collect');
+  collector.send(TAG, Object.assign(pageEvent({event: 'purchase'}), {eventId: 'tcf-1'}), GRANTED, 'tcf', false, {}, [755]);
+  collector.send(TAG, Object.assign(pageEvent({event: 'purchase'}), {eventId: 'tcf-2'}), GRANTED, 'tcf', false, {}, []);
+  collector.send(TAG, Object.assign(pageEvent({event: 'purchase'}), {eventId: 'banner-1'}), GRANTED, 'banner', false, {}, []);
+  equal(win.beacons.map((b) => b.body.consent.refused_vendors), [[755], [], undefined]);
+});

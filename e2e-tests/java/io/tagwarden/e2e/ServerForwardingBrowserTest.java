@@ -3,6 +3,7 @@ package io.tagwarden.e2e;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tagwarden.e2e.support.AdminPages;
 import io.tagwarden.e2e.support.Browser;
 import io.tagwarden.e2e.support.FakeVendorServer;
 import io.tagwarden.e2e.support.FixtureSite;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -84,9 +89,22 @@ class ServerForwardingBrowserTest implements TestPropertyProvider {
         Eventually.within(Duration.ofSeconds(15), "the server copy at the Conversions API",
                 () -> conversionsApi.acceptedByEventId().containsKey(browserEventId));
         assertThat(conversionsApi.acceptedByEventId()).containsOnlyKeys(browserEventId);
-        StubVendor.Received server = conversionsApi.received().get(0);
-        assertThat(server.path()).isEqualTo("/v21.0/" + PIXEL + "/events");
-        assertThat(server.body()).contains("\"event_name\":\"Purchase\"").contains("\"event_id\":\"" + browserEventId + "\"");
+        StubVendor.Received sent = conversionsApi.received().get(0);
+        assertThat(sent.path()).isEqualTo("/v21.0/" + PIXEL + "/events");
+        assertThat(sent.body()).contains("\"event_name\":\"Purchase\"").contains("\"event_id\":\"" + browserEventId + "\"");
+
+        // The Forwarding page shows the delivered job; the README's screenshot.
+        Eventually.within(Duration.ofSeconds(5), "the job marked delivered", () -> admin.maps(
+                admin.get("/api/containers/" + container + "/forwarding/jobs?status=delivered")).size() == 1);
+        admin.createUser("fwd-" + container.toLowerCase(), "editor");
+        AdminPages pages = new AdminPages(browser.driver(), server.getURI());
+        pages.signIn("fwd-" + container.toLowerCase());
+        pages.open("/containers/" + container + "/forwarding");
+        assertThat(browser.driver().findElement(By.id("vendor-meta")).getText()).contains("credentials set")
+                .contains("1 server-delivered tag(s) in the live version");
+        browser.driver().manage().window().setSize(new Dimension(1280, 1400));
+        browser.screenshot(Path.of("docs", "screenshots", "forwarding.png"));
+        browser.driver().manage().deleteAllCookies();
     }
 
     @Test

@@ -39,3 +39,4 @@ create table forward_job (
 );
 create index forward_job_due on forward_job (status, next_attempt_at);
 create index forward_job_container on forward_job (container_id, vendor, status);
+create index forward_job_day on forward_job (container_id, created_at);

@@ -7,7 +7,10 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 
-/** A stored event: a {@code collected_event} row, holding only what its consent state allows. Written by {@link EventWriter}. */
+/**
+ * A stored event: a {@code collected_event} row, holding only what its consent state allows. Written by {@link EventWriter}.
+ * {@code refusedVendors}: the IAB vendor ids the page's TCF signal refused, comma-separated (empty: none; null: not said).
+ */
 @MappedEntity("collected_event")
 @Serdeable
 public record CollectedEvent(
@@ -35,5 +38,6 @@ public record CollectedEvent(
         @Nullable String emailSha256,
         @Nullable String phoneSha256,
         @Nullable String phoneE164Sha256,
-        @Nullable String externalIdSha256) {
+        @Nullable String externalIdSha256,
+        @Nullable String refusedVendors) {
 }

@@ -173,11 +173,36 @@ class EventParser {
             errors.add(new FieldError("consent.gpc", "must be true or false"));
         }
         for (Map.Entry<String, JsonNode> field : node.entries()) {
-            if (!Set.of("analytics", "marketing", "necessary", "source", "gpc").contains(field.getKey())) {
-                errors.add(new FieldError("consent." + field.getKey(), "is not a consent field (analytics, marketing, source, gpc)"));
+            if (!Set.of("analytics", "marketing", "necessary", "source", "gpc", "refused_vendors").contains(field.getKey())) {
+                errors.add(new FieldError("consent." + field.getKey(),
+                        "is not a consent field (analytics, marketing, source, gpc, refused_vendors)"));
             }
         }
-        return new ConsentClaim(analytics, marketing, source, gpc != null && gpc.isBoolean() && gpc.getBooleanValue());
+        return new ConsentClaim(analytics, marketing, source, gpc != null && gpc.isBoolean() && gpc.getBooleanValue(),
+                refusedVendors(node.get("refused_vendors"), errors));
+    }
+
+    /** The IAB vendor ids the page's TCF signal refused: an array of at most 200 integers from 1 to 65535. */
+    private static @Nullable List<Integer> refusedVendors(@Nullable JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        List<Integer> ids = new ArrayList<>();
+        if (node.isArray() && node.size() <= 200) {
+            for (JsonNode id : node.values()) {
+                if (id.isNumber() && id.getNumberValue().doubleValue() == id.getIntValue() && id.getIntValue() >= 1 && id.getIntValue() <= 65535) {
+                    ids.add(id.getIntValue());
+                } else {
+                    ids = null;
+                    break;
+                }
+            }
+            if (ids != null) {
+                return List.copyOf(new java.util.TreeSet<>(ids));
+            }
+        }
+        errors.add(new FieldError("consent.refused_vendors", "must be an array of at most 200 IAB vendor ids (integers 1 to 65535)"));
+        return null;
     }
 
     private static ConsentClaim.Decision decision(JsonNode consent, String category, List<FieldError> errors) {

@@ -65,7 +65,9 @@ class EventPolicy {
                 arrival.channel() == Arrival.Channel.pixel ? MachineOpens.isMachine(userAgent, ip) : null,
                 marketing && !in.clickIds().isEmpty() ? write(new TreeMap<>(in.clickIds())) : null,
                 in.paramsJson(),
-                user.email(), user.phone(), user.phoneE164(), user.externalId());
+                user.email(), user.phone(), user.phoneE164(), user.externalId(),
+                in.consent().refusedVendors() == null ? null
+                        : String.join(",", in.consent().refusedVendors().stream().map(String::valueOf).toList()));
     }
 
     private String write(Object value) {

@@ -38,8 +38,9 @@ public class EventWriter {
     private static final String COLUMNS = """
             id, container_id, event_id, event_name, channel, received_at, client_time, page_url,
             referrer, user_agent, ip, visitor_id, analytics_granted, marketing_granted, consent_source, gpc_page, gpc_header,
-            not_for_sale, machine_open, click_ids, params, email_sha256, phone_sha256, phone_e164_sha256, external_id_sha256""";
-    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            not_for_sale, machine_open, click_ids, params, email_sha256, phone_sha256, phone_e164_sha256, external_id_sha256,
+            refused_vendors""";
+    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     /** PostgreSQL: a duplicate (container, event_id) inserts nothing. */
     static final String INSERT_POSTGRES = "insert into collected_event (" + COLUMNS + ") values (" + VALUES
             + ") on conflict (container_id, event_id) do nothing";
@@ -129,12 +130,12 @@ public class EventWriter {
                 job.done().complete(List.copyOf(outcomes.subList(offset, offset + job.events().size())));
                 offset += job.events().size();
             }
-        } catch (SQLException batchFailure) {
+        } catch (SQLException | RuntimeException batchFailure) {
             LOG.warn("A batch of {} events failed ({}); writing them one by one", all.size(), batchFailure.getMessage());
             for (Job job : jobs) {
                 try {
                     job.done().complete(insert(job.events()));
-                } catch (SQLException e) {
+                } catch (SQLException | RuntimeException e) {
                     job.done().completeExceptionally(e);
                 }
             }
@@ -217,6 +218,7 @@ public class EventWriter {
         s.setString(i++, e.phoneSha256());
         s.setString(i++, e.phoneE164Sha256());
         s.setString(i++, e.externalIdSha256());
+        s.setString(i++, e.refusedVendors());
         return i;
     }
 

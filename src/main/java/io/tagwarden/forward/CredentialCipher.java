@@ -38,7 +38,13 @@ class CredentialCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    CredentialCipher(ForwardConfiguration config, @Value("${tagwarden.data-dir:./data}") String dataDir) {
+    CredentialCipher(ForwardConfiguration config, @Value("${tagwarden.data-dir:./data}") String dataDir,
+                     @Value("${datasources.default.url:}") String databaseUrl) {
+        if ((config.credentialsKey() == null || config.credentialsKey().isBlank()) && !databaseUrl.startsWith("jdbc:h2:")) {
+            // Several instances share a server database: a key file per instance would seal credentials the others cannot open.
+            throw new IllegalStateException("Set tagwarden.forward.credentials-key (TAGWARDEN_CREDENTIALS_KEY, base64 of 32 random bytes: "
+                    + "`openssl rand -base64 32`), the same on every instance: it seals the vendor credentials");
+        }
         this.key = new SecretKeySpec(keyBytes(config.credentialsKey(), Path.of(dataDir, "credentials.key")), "AES");
     }
 

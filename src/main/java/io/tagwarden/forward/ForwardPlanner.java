@@ -6,6 +6,8 @@ import io.tagwarden.collect.EventIds;
 import io.tagwarden.collect.StoredEventsFollowUp;
 import io.tagwarden.compile.TagModel;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +15,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The outbox's writing half: for every event just stored, one {@code forward_job} per server-delivered tag of the live
@@ -24,6 +30,8 @@ import java.util.List;
 @Singleton
 class ForwardPlanner implements StoredEventsFollowUp {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ForwardPlanner.class);
+
     static final String INSERT = """
             insert into forward_job (id, event_ref, container_id, vendor, tag_id, vendor_event, settings, status, attempts,
               next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)""";
@@ -32,6 +40,7 @@ class ForwardPlanner implements StoredEventsFollowUp {
     private final Forwarders forwarders;
     private final EventIds ids;
     private final ObjectMapper json;
+    private final Map<String, Optional<Pattern>> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     ForwardPlanner(ForwardTargets targets, Forwarders forwarders, EventIds ids, ObjectMapper json) {
         this.targets = targets;
@@ -44,9 +53,10 @@ class ForwardPlanner implements StoredEventsFollowUp {
     public void write(Connection connection, List<CollectedEvent> stored) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int jobs = 0;
+            Map<String, List<TagModel>> byContainer = new HashMap<>();
             for (CollectedEvent event : stored) {
-                for (TagModel tag : targets.of(event.containerId())) {
-                    if (forwarders.find(tag.vendor()).isPresent() && ForwardRules.forwards(tag, event)) {
+                for (TagModel tag : byContainer.computeIfAbsent(event.containerId(), this::targetsOf)) {
+                    if (forwarders.find(tag.vendor()).isPresent() && ForwardRules.forwards(tag, event, this::pattern)) {
                         bind(insert, event, tag);
                         insert.addBatch();
                         jobs++;
@@ -56,6 +66,27 @@ class ForwardPlanner implements StoredEventsFollowUp {
             if (jobs > 0) {
                 insert.executeBatch();
             }
+        }
+    }
+
+    /** Triggers' regular expressions, compiled once (bounded: cleared when it grows past 10,000). */
+    private Optional<Pattern> pattern(String regex) {
+        if (patterns.size() > 10_000) {
+            patterns.clear();
+        }
+        return patterns.computeIfAbsent(regex, ForwardRules::compile);
+    }
+
+    /**
+     * A container whose live version cannot be read forwards nothing, and its events are still stored: one broken
+     * container must not stop ingest for every other (the error is logged; its events can be replayed from the table).
+     */
+    private List<TagModel> targetsOf(String containerId) {
+        try {
+            return targets.of(containerId);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot read the live version of {}: its events are stored but not forwarded ({})", containerId, e.toString());
+            return List.of();
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 class ForwardTargets {
 
-    private record Cached(List<TagModel> tags, Instant expires) {
+    private record Cached(int version, List<TagModel> tags, Instant expires) {
     }
 
     private final VersionRepository versions;
@@ -41,19 +41,24 @@ class ForwardTargets {
         this.ttl = ttl;
     }
 
+    /** The live version's server-delivered tags; the snapshot is parsed again only when a newer version is published. */
     List<TagModel> of(String containerId) {
         Instant now = clock.instant();
         Cached cached = cache.get(containerId);
         if (cached == null || !cached.expires().isAfter(now)) {
-            cached = new Cached(load(containerId), now.plus(ttl));
+            int latest = versions.findLatestNumber(containerId).orElse(0);
+            List<TagModel> tags = cached != null && cached.version() == latest ? cached.tags() : load(containerId, latest);
+            cached = new Cached(latest, tags, now.plus(ttl));
             cache.put(containerId, cached);
         }
         return cached.tags();
     }
 
-    private List<TagModel> load(String containerId) {
-        return versions.findLatestNumber(containerId)
-                .flatMap(n -> versions.findByContainerIdAndNumber(containerId, n))
+    private List<TagModel> load(String containerId, int number) {
+        if (number == 0) {
+            return List.of();
+        }
+        return versions.findByContainerIdAndNumber(containerId, number)
                 .map(v -> read(v.snapshot()).tags().stream().filter(t -> t.deliveryOrBrowser().fromServer()).toList())
                 .orElse(List.of());
     }

@@ -94,7 +94,8 @@ public class Forwarding {
     public void retry(String containerId, String jobId) {
         ForwardJob job = deadJob(containerId, jobId);
         jobs.retry(jobId, containerId, clock.instant());
-        audit.record("forward.retried", containerId, "forwarding job " + jobId + " to " + job.vendor(), Map.of("lastError", String.valueOf(job.lastError())), null);
+        audit.record("forward.retried", containerId, "forwarding job " + jobId + " to " + job.vendor(), Map.of("status", "dead"),
+                Map.of("status", "pending"));
     }
 
     @Transactional
@@ -112,7 +113,8 @@ public class Forwarding {
     public void discard(String containerId, String jobId) {
         ForwardJob job = deadJob(containerId, jobId);
         jobs.discard(jobId, containerId, clock.instant());
-        audit.record("forward.discarded", containerId, "forwarding job " + jobId + " to " + job.vendor(), Map.of("lastError", String.valueOf(job.lastError())), null);
+        audit.record("forward.discarded", containerId, "forwarding job " + jobId + " to " + job.vendor(), Map.of("status", "dead"),
+                Map.of("status", "discarded"));
     }
 
     /**

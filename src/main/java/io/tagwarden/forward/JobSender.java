@@ -41,17 +41,25 @@ class JobSender {
             Map<String, String> values = credentials.open(job.event().containerId(), job.vendor());
             outcome = delivery.send(forwarder.get(), conversions.of(job.event(), job.vendorEvent()), conversions.settings(job.settingsJson()),
                     values, false);
-        } catch (CredentialsUnreadableException | ForwardingException e) {
+        } catch (ForwardingException e) {
             return dead(job, null, e.getMessage());
+        } catch (CredentialsUnreadableException e) {
+            // This instance's key does not open them (a misconfigured instance): another instance may; try again later.
+            return again(job, null, e.getMessage(), null);
         }
         return switch (outcome.verdict()) {
             case delivered -> new OutboxStore.Result(job.id(), "delivered", outcome.httpStatus(), null, null);
             case rejected -> dead(job, outcome.httpStatus(), outcome.message());
-            case retry -> job.attempt() >= config.maxAttempts()
-                    ? dead(job, outcome.httpStatus(), "gave up after " + job.attempt() + " tries: " + outcome.message())
-                    : new OutboxStore.Result(job.id(), "pending", outcome.httpStatus(), outcome.message(),
-                    clock.instant().plus(backoff.delay(job.attempt(), outcome.retryAfter())));
+            case retry -> again(job, outcome.httpStatus(), outcome.message(), outcome.retryAfter());
         };
+    }
+
+    /** Another try after the backoff (or the vendor's Retry-After), or dead once the tries are used up. */
+    OutboxStore.Result again(ClaimedJob job, Integer httpStatus, String message, java.time.Duration retryAfter) {
+        if (job.attempt() >= config.maxAttempts()) {
+            return dead(job, httpStatus, "gave up after " + job.attempt() + " tries: " + message);
+        }
+        return new OutboxStore.Result(job.id(), "pending", httpStatus, message, clock.instant().plus(backoff.delay(job.attempt(), retryAfter)));
     }
 
     private static OutboxStore.Result dead(ClaimedJob job, Integer httpStatus, String error) {

@@ -35,8 +35,8 @@ class OutboxStore {
             select j.id, j.vendor, j.tag_id, j.vendor_event, j.settings, j.attempts, e.id, e.container_id, e.event_id, e.event_name,
               e.channel, e.received_at, e.client_time, e.page_url, e.referrer, e.user_agent, e.ip, e.visitor_id, e.analytics_granted,
               e.marketing_granted, e.consent_source, e.gpc_page, e.gpc_header, e.not_for_sale, e.machine_open, e.click_ids, e.params,
-              e.email_sha256, e.phone_sha256, e.phone_e164_sha256, e.external_id_sha256
-            from forward_job j join collected_event e on e.id = j.event_ref where j.id = ?""";
+              e.email_sha256, e.phone_sha256, e.phone_e164_sha256, e.external_id_sha256, e.refused_vendors
+            from forward_job j join collected_event e on e.id = j.event_ref where j.id in (%s)""";
     private static final String FINISH = """
             update forward_job set status = ?, last_status = ?, last_error = ?, finished_at = ?, lease_until = null
             where id = ? and lease_owner = ? and status = 'sending'""";
@@ -77,11 +77,13 @@ class OutboxStore {
                     }
                 }
                 List<ClaimedJob> jobs = new ArrayList<>(ids.size());
-                try (PreparedStatement load = c.prepareStatement(LOAD)) {
-                    for (String id : ids) {
-                        load.setString(1, id);
+                if (!ids.isEmpty()) {
+                    try (PreparedStatement load = c.prepareStatement(LOAD.formatted(String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))))) {
+                        for (int i = 0; i < ids.size(); i++) {
+                            load.setString(i + 1, ids.get(i));
+                        }
                         try (ResultSet rs = load.executeQuery()) {
-                            if (rs.next()) {
+                            while (rs.next()) {
                                 jobs.add(read(rs));
                             }
                         }
@@ -160,7 +162,7 @@ class OutboxStore {
                 instant(rs, 12), instant(rs, 13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
                 rs.getString(18), rs.getBoolean(19), rs.getBoolean(20), rs.getString(21), rs.getBoolean(22), rs.getBoolean(23),
                 rs.getBoolean(24), (Boolean) rs.getObject(25), rs.getString(26), rs.getString(27), rs.getString(28), rs.getString(29),
-                rs.getString(30), rs.getString(31));
+                rs.getString(30), rs.getString(31), rs.getString(32));
         return new ClaimedJob(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), e);
     }
 

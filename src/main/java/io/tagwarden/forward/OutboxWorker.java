@@ -15,13 +15,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
- * Sends the outbox: claims due jobs ({@link OutboxStore}), delivers each on a virtual thread (at most
- * {@code concurrency} at once), and records the outcome — delivered; retried later with backoff or the vendor's
+ * Sends the outbox: claims due jobs ({@link OutboxStore}), at most {@code concurrency} at a time, delivers each on a
+ * virtual thread, and records the batch's outcomes in one transaction — delivered; retried later with backoff or the vendor's
  * Retry-After; dead after the last try or on a rejection. Every instance runs one; claims never overlap. Off with
  * {@code tagwarden.forward.worker-enabled=false} (an instance that only ingests).
  */
@@ -37,7 +35,7 @@ class OutboxWorker {
     private final Clock clock;
     private final String owner;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore inFlight;
+    private final int claimSize;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -48,7 +46,8 @@ class OutboxWorker {
         this.clock = clock;
         this.owner = config.instanceId() != null && !config.instanceId().isBlank() ? config.instanceId()
                 : hostName() + "-" + HexFormat.of().toHexDigits(random.nextInt());
-        this.inFlight = new Semaphore(config.concurrency());
+        // A claim is at most what runs at once, so every claimed job is being sent well within its lease.
+        this.claimSize = Math.min(config.claimBatch(), config.concurrency());
         this.thread = Thread.ofPlatform().name("tagwarden-outbox").daemon(true).start(this::loop);
     }
 
@@ -60,18 +59,17 @@ class OutboxWorker {
         while (running) {
             try {
                 Instant now = clock.instant();
-                List<ClaimedJob> jobs = store.claim(owner, now, now.plus(config.lease()), config.claimBatch());
+                List<ClaimedJob> jobs = store.claim(owner, now, now.plus(config.lease()), claimSize);
                 if (jobs.isEmpty()) {
                     Thread.sleep(config.pollInterval().toMillis());
                     continue;
                 }
                 List<Future<OutboxStore.Result>> sent = jobs.stream().map(job -> executor.submit(() -> sendOne(job))).toList();
                 List<OutboxStore.Result> results = new ArrayList<>(sent.size());
+                // Even while shutting down, the batch in flight finishes (bounded by the vendor timeout) and is
+                // recorded, so delivered jobs are not sent again after a deploy.
                 for (Future<OutboxStore.Result> f : sent) {
-                    OutboxStore.Result r = f.get();
-                    if (r != null) {
-                        results.add(r);
-                    }
+                    results.add(awaitQuietly(f));
                 }
                 // One commit for the batch; if it fails, the leases run out and the jobs are tried again.
                 store.record(owner, results, clock.instant());
@@ -88,21 +86,21 @@ class OutboxWorker {
         }
     }
 
-    /** Null when the job could not be tried (shutting down, a bug): its lease runs out and it is tried again. */
+    /** A job that throws is tried again after the backoff like any failure, and dead once its tries are used up. */
     private OutboxStore.Result sendOne(ClaimedJob job) {
         try {
-            inFlight.acquire();
-            try {
-                return sender.deliver(job);
-            } finally {
-                inFlight.release();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (RuntimeException e) {
-            LOG.warn("Outbox job {} failed: {}", job.id(), e.toString());
-            return null;
+            return sender.deliver(job);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Outbox job {} to {} failed: {}", job.id(), job.vendor(), e.toString());
+            return sender.again(job, null, "failed in Tagwarden: " + e.getClass().getSimpleName(), null);
+        }
+    }
+
+    private static OutboxStore.Result awaitQuietly(Future<OutboxStore.Result> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -122,11 +120,11 @@ class OutboxWorker {
         }
     }
 
+    /** Stops claiming, lets the batch in flight finish and be recorded (up to the vendor timeout), then stops. */
     @PreDestroy
     void close() throws InterruptedException {
         running = false;
-        thread.interrupt();
-        thread.join(TimeUnit.SECONDS.toMillis(5));
+        thread.join(config.timeout().plus(config.pollInterval()).plusSeconds(2).toMillis());
         executor.shutdownNow();
     }
 }

@@ -58,7 +58,11 @@ class VendorDelivery {
         try {
             request = forwarder.request(conversion, settings, credentials, endpoints.baseUrl(forwarder), test);
         } catch (ForwardingException e) {
-            return new Outcome(VendorAnswer.Verdict.rejected, null, e.getMessage(), null, "");
+            return new Outcome(VendorAnswer.Verdict.rejected, null, redact(e.getMessage(), credentials), null, "");
+        } catch (IllegalArgumentException e) {
+            // e.g. an account id that cannot be part of the vendor's address
+            return new Outcome(VendorAnswer.Verdict.rejected, null, "the " + forwarder.vendorId() + " request cannot be built from "
+                    + "these settings and credentials (" + e.getClass().getSimpleName() + "): check them on the Forwarding page", null, "");
         }
         HttpResponse<String> response;
         try {
@@ -72,7 +76,27 @@ class VendorDelivery {
             Thread.currentThread().interrupt();
             return new Outcome(VendorAnswer.Verdict.retry, null, "interrupted (shutting down)", null, "");
         }
-        return read(forwarder, response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), response.body());
+        Outcome read = read(forwarder, response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), response.body());
+        return new Outcome(read.verdict(), read.httpStatus(), redact(read.message(), credentials), read.retryAfter(),
+                redact(read.answer(), credentials));
+    }
+
+    /**
+     * A vendor's answer may echo what it was sent (Graph's "Malformed access token …", a gateway's error page with the
+     * request address): every credential value and credential-looking query parameter is masked before the answer is
+     * stored, shown or logged.
+     */
+    static String redact(@Nullable String text, Map<String, String> credentials) {
+        if (text == null || text.isEmpty()) {
+            return text == null ? "" : text;
+        }
+        String out = text;
+        for (String value : credentials.values()) {
+            if (value != null && value.length() >= 6) {
+                out = out.replace(value, "••••");
+            }
+        }
+        return out.replaceAll("(?i)(access_token|api_secret|oauth_signature|oauth_token)=[^&\\s\"]+", "$1=••••");
     }
 
     Outcome read(VendorForwarder forwarder, int status, @Nullable String retryAfterHeader, @Nullable String body) {

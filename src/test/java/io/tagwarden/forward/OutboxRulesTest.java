@@ -96,6 +96,25 @@ class OutboxRulesTest {
         assertThat(ForwardRules.forwards(tag(ConsentCategory.necessary, UrlMatch.regex, "["), all)).as("a broken regex matches nothing").isFalse();
     }
 
+    @Test
+    void anIabVendorRefusedUnderTcfGetsNothingFromTheServerEvenWithItsCategoryGranted() {
+        TagModel google = new TagModel("t2", "GA4", "google", 755, ConsentCategory.marketing, Map.of("tagId", "G-ABC1234567"), "Purchase",
+                "purchase", Map.of(), new TagModel.Trigger(TriggerType.custom_event, "purchase", UrlMatch.any, null), null, null, Delivery.server);
+        TagModel meta = tag(ConsentCategory.marketing, UrlMatch.any, null);
+        CollectedEvent refused = tcf("755,804");
+        assertThat(ForwardRules.forwards(google, refused)).isFalse();
+        assertThat(ForwardRules.forwards(meta, refused)).as("Meta is not an IAB vendor").isTrue();
+        assertThat(ForwardRules.forwards(google, tcf(""))).isTrue();
+        assertThat(ForwardRules.forwards(google, tcf("7551"))).isTrue();
+        assertThat(ForwardRules.forwards(google, tcf(null))).as("under TCF without the list: refused").isFalse();
+        assertThat(ForwardRules.forwards(google, event("Purchase", null, true, true, false))).as("not TCF").isTrue();
+    }
+
+    private static CollectedEvent tcf(String refused) {
+        return new CollectedEvent("row", "TW-AAAAAAAA", "ev", "Purchase", "browser", NOW, null, null, null, "UA", null, null, true,
+                true, "tcf", false, false, false, null, null, null, null, null, null, null, refused);
+    }
+
     private static TagModel tag(ConsentCategory category, UrlMatch match, String url) {
         return new TagModel("t1", "Meta", "meta", null, category, Map.of("pixelId", "123456789012345"), "Purchase", "Purchase", Map.of(),
                 new TagModel.Trigger(TriggerType.custom_event, "purchase", match, url), null, null, Delivery.server);
@@ -103,11 +122,11 @@ class OutboxRulesTest {
 
     private static CollectedEvent event(String name, String url, boolean analytics, boolean marketing, boolean notForSale) {
         return new CollectedEvent("row", "TW-AAAAAAAA", "ev", name, "browser", NOW, null, url, null, "UA", null, null, analytics,
-                marketing, "banner", notForSale, false, notForSale, null, null, null, null, null, null, null);
+                marketing, "banner", notForSale, false, notForSale, null, null, null, null, null, null, null, null);
     }
 
     private static CredentialCipher cipher(String key) {
-        return new CredentialCipher(config(key), System.getProperty("java.io.tmpdir"));
+        return new CredentialCipher(config(key), System.getProperty("java.io.tmpdir"), "jdbc:h2:mem:x");
     }
 
     private static ForwardConfiguration config(String key) {

@@ -34,7 +34,8 @@ final class KafkaEventSink implements EventSink {
 
     KafkaEventSink(EventProducer producer, Environment environment) {
         // Without kafka.* micronaut-kafka stays off: the producer would fail on first use and no consumer would start.
-        if (!environment.containsProperty("kafka.bootstrap.servers") || environment.getProperty("kafka.enabled", Boolean.class).orElse(true).equals(false)) {
+        boolean kafkaOn = environment.getProperty("kafka.enabled", Boolean.class, true);
+        if (!kafkaOn || !environment.containsProperty("kafka.bootstrap.servers")) {
             throw new ConfigurationException("tagwarden.collect.sink=kafka needs kafka.bootstrap.servers (e.g. KAFKA_BOOTSTRAP_SERVERS=host1:9092,host2:9092)"
                     + " and kafka.enabled left true");
         }

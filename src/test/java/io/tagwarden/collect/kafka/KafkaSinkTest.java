@@ -206,6 +206,8 @@ class KafkaSinkTest {
         awaitDrained();
         assertThat(stored("first-")).hasSize(20).allSatisfy((id, rows) -> assertThat(rows).isEqualTo(1));
         assertThat(jobs("first-")).as("one forwarding job per event, created with it").hasSize(20).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        assertThat(query("select event_id, extract(microsecond from received_at) from collected_event where container_id = ? and event_id like ?", "first-").values())
+                .as("arrival times keep their microseconds through the topic's JSON").anySatisfy(micros -> assertThat(micros % 1000).isNotZero());
         Map<String, Object> event = admin.maps(admin.get("/api/containers/" + container + "/events?limit=100")).stream()
                 .filter(e -> "first-7".equals(e.get("eventId"))).findFirst().orElseThrow();
         assertThat(event).containsEntry("eventName", "Purchase").containsEntry("marketingGranted", true)

@@ -39,13 +39,13 @@ class CollectRequests {
     private final IngestKeys keys;
     private final EventParser parser;
     private final EventPolicy policy;
-    private final EventWriter writer;
+    private final EventSink sink;
     private final VisitorCookie visitors;
     private final ObjectMapper json;
     private final Clock clock;
 
     CollectRequests(CollectConfiguration config, CollectRateLimiter limiter, HttpClientAddressResolver addresses,
-                    ContainerDirectory directory, IngestKeys keys, EventParser parser, EventPolicy policy, EventWriter writer,
+                    ContainerDirectory directory, IngestKeys keys, EventParser parser, EventPolicy policy, EventSink sink,
                     VisitorCookie visitors, ObjectMapper json, Clock clock) {
         this.config = config;
         this.limiter = limiter;
@@ -54,7 +54,7 @@ class CollectRequests {
         this.keys = keys;
         this.parser = parser;
         this.policy = policy;
-        this.writer = writer;
+        this.sink = sink;
         this.visitors = visitors;
         this.json = json;
         this.clock = clock;
@@ -151,7 +151,7 @@ class CollectRequests {
         List<CollectedEvent> rows = accepted.stream()
                 .map(e -> policy.admit(container.id(), e, arrival, container.settings(), fromBackend ? e.visitorId() : visitorId))
                 .toList();
-        return writer.write(rows).handle((outcomes, failure) -> {
+        return sink.write(rows).handle((outcomes, failure) -> {
             if (failure != null) {
                 return storeFailed(failure);
             }
@@ -181,7 +181,7 @@ class CollectRequests {
 
     private MutableHttpResponse<?> storeFailed(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof EventWriter.WriterBusyException) {
+        if (cause instanceof EventWriter.WriterBusyException || cause instanceof EventSink.UnavailableException) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, cause.getMessage()).header(HttpHeaders.RETRY_AFTER, "1");
         }
         LOG.error("Could not store events", cause);

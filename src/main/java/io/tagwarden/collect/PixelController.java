@@ -46,17 +46,17 @@ class PixelController {
     private final ContainerDirectory directory;
     private final EventParser parser;
     private final EventPolicy policy;
-    private final EventWriter writer;
+    private final EventSink sink;
     private final Clock clock;
 
     PixelController(CollectRateLimiter limiter, HttpClientAddressResolver addresses, ContainerDirectory directory, EventParser parser,
-                    EventPolicy policy, EventWriter writer, Clock clock) {
+                    EventPolicy policy, EventSink sink, Clock clock) {
         this.limiter = limiter;
         this.addresses = addresses;
         this.directory = directory;
         this.parser = parser;
         this.policy = policy;
-        this.writer = writer;
+        this.sink = sink;
         this.clock = clock;
     }
 
@@ -76,7 +76,7 @@ class PixelController {
         Arrival arrival = new Arrival(client, request.getHeaders().get(HttpHeaders.USER_AGENT), "1".equals(request.getHeaders().get("Sec-GPC")),
                 clock.instant(), null, Arrival.Channel.pixel);
         CollectedEvent row = policy.admit(container.get().id(), parsed.event(), arrival, container.get().settings(), null);
-        return writer.write(List.of(row)).handle((outcomes, failure) -> {
+        return sink.write(List.of(row)).handle((outcomes, failure) -> {
             if (failure != null) {
                 LOG.warn("A pixel event was not stored: {}", failure.getMessage());
             }

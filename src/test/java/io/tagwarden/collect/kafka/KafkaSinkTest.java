@@ -272,7 +272,7 @@ class KafkaSinkTest {
             for (int i = 0; i < 50; i++) {
                 CollectedEvent e = new CollectedEvent(UUID.randomUUID().toString(), container, "restart-c-" + i, "Purchase", "server",
                         Instant.now(), null, null, null, null, null, null, true, true, "banner", false, false, false, null,
-                        null, "{\"value\":1}", null, null, null, null);
+                        null, "{\"value\":1}", null, null, null, null, null);
                 producer.send(new ProducerRecord<>(TOPIC, container + "/" + e.eventId(), json.writeValueAsBytes(e))).get();
             }
         }

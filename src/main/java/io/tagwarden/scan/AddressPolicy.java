@@ -95,7 +95,9 @@ public class AddressPolicy {
         }
         List<InetAddress> addresses;
         try {
-            addresses = resolver.resolve(host);
+            // Chromium answers localhost and every *.localhost name with loopback itself, without asking DNS.
+            addresses = host.equals("localhost") || host.endsWith(".localhost")
+                    ? List.of(InetAddress.getByAddress(host, new byte[]{127, 0, 0, 1})) : resolver.resolve(host);
         } catch (UnknownHostException e) {
             return mustResolve ? Optional.of("The host " + rawHost + " could not be resolved.") : Optional.empty();
         }

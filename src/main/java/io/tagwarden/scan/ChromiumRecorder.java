@@ -78,7 +78,8 @@ class ChromiumRecorder implements StateRecorder {
         ExecutorService answers = Executors.newSingleThreadExecutor(r -> new Thread(r, "scan-intercept"));
         ChromeDriver driver = null;
         // The hard stop: past the deadline (and a little grace) the driver is killed, which fails any waiting call.
-        var kill = watchdog.schedule(service::stop, Math.max(1, Duration.between(Instant.now(), deadline).toMillis() + 3000), TimeUnit.MILLISECONDS);
+        var kill = watchdog.schedule(() -> killBrowser(service, profile),
+                Math.max(1, Duration.between(Instant.now(), deadline).toMillis() + 3000), TimeUnit.MILLISECONDS);
         try {
             try {
                 driver = new ChromeDriver(service, options(profile));
@@ -114,11 +115,32 @@ class ChromiumRecorder implements StateRecorder {
                     : "The browser failed: " + firstLine(e));
             return new Observation(List.copyOf(requests), List.of(), url, notes, false);
         } finally {
-            kill.cancel(false);
             answers.shutdownNow();
             quit(driver, service);
+            // Only now: a quit that hangs is still cut off by the watchdog.
+            kill.cancel(false);
+            killBrowser(null, profile);
             delete(profile);
         }
+    }
+
+    /**
+     * Stops chromedriver and every browser process of this scan (found by its own profile directory): stopping the
+     * driver alone would leave a hung page's Chromium running.
+     */
+    private static void killBrowser(ChromeDriverService service, Path profile) {
+        if (service != null) {
+            try {
+                service.stop();
+            } catch (RuntimeException ignored) {
+                // already stopped
+            }
+        }
+        String marker = "--user-data-dir=" + profile;
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(marker)).orElse(false)
+                        || p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     private ChromeOptions options(Path profile) {

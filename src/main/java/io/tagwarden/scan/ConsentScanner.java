@@ -59,7 +59,14 @@ public class ConsentScanner {
                 }
                 Instant stateDeadline = min(now.plus(config.stateTimeLimit()), scanDeadline);
                 Observation seen = recorder.record(url, state, allow, stateDeadline);
-                Set<String> pageHosts = new LinkedHashSet<>(List.of(ScanEvaluation.hostOf(url), ScanEvaluation.hostOf(seen.finalUrl())));
+                // The page's own host; where it ended up counts as its own only on the same site (a redirect through a
+                // tracker before consent must not make the tracker "the page").
+                String start = ScanEvaluation.hostOf(url);
+                String end = ScanEvaluation.hostOf(seen.finalUrl());
+                Set<String> pageHosts = new LinkedHashSet<>(List.of(start));
+                if (end.equals(start) || end.endsWith("." + start) || start.endsWith("." + end)) {
+                    pageHosts.add(end);
+                }
                 states.add(ScanEvaluation.evaluate(matrix, state, seen, pageHosts));
             }
             boolean passed = states.stream().allMatch(ScanReport.State::passed);

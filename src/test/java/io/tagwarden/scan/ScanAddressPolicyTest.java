@@ -67,6 +67,7 @@ class ScanAddressPolicyTest {
     @CsvSource(delimiter = '|', value = {
             "http://127.0.0.1/ | a loopback",
             "http://localhost:8080/ | a loopback",
+            "http://intranet.localhost/ | a loopback",
             "http://[::1]/ | a loopback",
             "http://10.0.0.1/ | a private",
             "http://172.16.5.4/ | a private",

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two app instances on one real PostgreSQL share one outbox: both claim jobs (FOR UPDATE SKIP LOCKED), and no event
- * reaches the vendor twice. A publish on one instance is forwarded by the other within its check interval.
+ * reaches the vendor twice. A publish on one instance is served by the other within its check interval.
  */
 class PostgresOutboxTest {
 
@@ -68,6 +68,16 @@ class PostgresOutboxTest {
             }
             assertThat(byInstance).containsOnlyKeys("instance-one", "instance-two");
             assertThat(byInstance.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(400);
+
+            // A publish on one instance is served by the other, byte for byte, within its check interval.
+            TestApi anonymousTwo = TestApi.admin(two.getURI()).anonymous();
+            String before = new String(anonymousTwo.get("/c/" + container + ".js").body());
+            admin.createTag(container, TestApi.googlePageViewTag());
+            admin.publish(container, "second version");
+            String published = new String(admin.anonymous().get("/c/" + container + ".js").body());
+            assertThat(published).isNotEqualTo(before).contains("googletagmanager");
+            Eventually.within(Duration.ofSeconds(5), "instance two serving version 2",
+                    () -> new String(anonymousTwo.get("/c/" + container + ".js").body()).equals(published));
         }
     }
 

@@ -40,12 +40,15 @@ public class ConsentScanner {
     /**
      * @param trustedOrigin an origin ({@code http://host:port}) requests may reach whatever its address: this server's own,
      *                      when the page scanned is its built-in test page; null otherwise
+     * @param onStart       runs once the scan has its slot (the audit entry), not for a scan refused as busy
      */
-    public ScanReport scan(GatingMatrix matrix, String url, boolean builtInPage, String startedBy, String trustedOrigin) {
+    public ScanReport scan(GatingMatrix matrix, String url, boolean builtInPage, String startedBy, String trustedOrigin,
+                           Runnable onStart) {
         if (!running.tryAcquire()) {
             throw new ScanBusyException(config.maxConcurrent());
         }
         try {
+            onStart.run();
             Instant started = clock.instant();
             Instant scanDeadline = started.plus(config.scanTimeLimit());
             Predicate<String> allow = allowRequest(trustedOrigin);

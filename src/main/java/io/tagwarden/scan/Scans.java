@@ -73,9 +73,9 @@ public class Scans {
                 throw new InvalidInputException("url", problem);
             });
         }
-        audit.record("scan.started", containerId, "consent scan of version " + version, null,
-                Map.of("version", version, "url", builtIn ? "built-in test page" : target));
-        ScanReport report = scanner.scan(matrix, target, builtIn, by, trusted);
+        String audited = builtIn ? "built-in test page" : target;
+        ScanReport report = scanner.scan(matrix, target, builtIn, by, trusted, () -> audit.record("scan.started", containerId,
+                "consent scan of version " + version, null, Map.of("version", version, "url", audited)));
         int failed = (int) report.failedStates();
         ScanRecord saved = repository.save(new ScanRecord(null, containerId, version, target, builtIn, by, report.startedAt(),
                 report.finishedAt(), report.passed(), report.states().size() - failed, failed, write(report)));

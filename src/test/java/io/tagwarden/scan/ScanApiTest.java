@@ -84,12 +84,15 @@ class ScanApiTest {
 
     @Test
     void aScanBeyondTheConcurrencyLimitAnswers429() throws Exception {
+        int startedBefore = admin.maps(admin.get("/api/audit?kind=scan.started&container=" + id)).size();
         scanner.slots().acquire();
         try {
             HttpResponse<byte[]> r = admin.send("POST", scans, "{}");
             assertThat(r.statusCode()).isEqualTo(429);
             assertThat(r.headers().firstValue("Retry-After")).isPresent();
             assertThat((String) admin.map(r).get("message")).contains("already running");
+            assertThat(admin.maps(admin.get("/api/audit?kind=scan.started&container=" + id))).as("a refused scan is not recorded as started")
+                    .hasSize(startedBefore);
         } finally {
             scanner.slots().release();
         }

@@ -18,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Forwarding jobs per UTC day (of the event's arrival) by outcome, for the Forwarding page's chart; days without jobs are zeros. */
+/**
+ * Forwarding jobs per UTC day (of the event's arrival) by outcome, of one vendor or all, for the Forwarding page's
+ * chart; days without jobs are zeros.
+ */
 @Singleton
 class ForwardStats {
 
@@ -34,7 +37,8 @@ class ForwardStats {
         this.clock = clock;
     }
 
-    List<Day> daily(String containerId, int days) {
+    /** {@code vendor} null: every vendor's jobs. */
+    List<Day> daily(String containerId, int days, @io.micronaut.core.annotation.Nullable String vendor) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
         Map<LocalDate, long[]> byDay = new LinkedHashMap<>();
@@ -46,10 +50,12 @@ class ForwardStats {
                   sum(case when status = 'delivered' then 1 else 0 end),
                   sum(case when status in ('pending', 'sending') then 1 else 0 end),
                   sum(case when status in ('dead', 'discarded') then 1 else 0 end)
-                from forward_job where container_id = ? and created_at >= ?
+                from forward_job where container_id = ? and created_at >= ? and (cast(? as varchar) is null or vendor = ?)
                 group by cast(created_at at time zone 'UTC' as date)""")) {
             s.setString(1, containerId);
             s.setTimestamp(2, Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()));
+            s.setString(3, vendor);
+            s.setString(4, vendor);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long[] row = byDay.get(rs.getObject(1, LocalDate.class));

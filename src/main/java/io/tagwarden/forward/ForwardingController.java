@@ -97,12 +97,12 @@ class ForwardingController {
     }
 
     @Get("/daily")
-    List<ForwardStats.Day> daily(String id, @Nullable @QueryValue Integer days) {
+    List<ForwardStats.Day> daily(String id, @Nullable @QueryValue Integer days, @Nullable @QueryValue String vendor) {
         containers.get(id);
         int n = days == null ? 30 : days;
         if (n < 1 || n > 366) {
             throw new InvalidInputException("days", "must be between 1 and 366");
         }
-        return stats.daily(id, n);
+        return stats.daily(id, n, vendor);
     }
 }

@@ -22,7 +22,7 @@ public class ForwardingPage {
                        List<Field> fields, Map<String, Long> jobs, long serverTags, boolean ready) {
     }
 
-    public record View(List<Card> vendors, List<ForwardJob> dead, List<ForwardStats.Day> daily, boolean anyJobs) {
+    public record View(List<Card> vendors, List<ForwardJob> dead, List<ForwardStats.Day> daily, boolean anyJobs, String chartVendor) {
     }
 
     private final Forwarding forwarding;
@@ -33,11 +33,13 @@ public class ForwardingPage {
         this.stats = stats;
     }
 
-    public View view(String containerId) {
+    /** {@code chartVendor}: the vendor the chart shows, or null (or unknown) for all of them. */
+    public View view(String containerId, @Nullable String chartVendor) {
         List<Card> cards = forwarding.overview(containerId).stream().map(ForwardingPage::card).toList();
-        List<ForwardStats.Day> daily = stats.daily(containerId, DAYS);
+        String shown = cards.stream().map(Card::vendor).filter(v -> v.equals(chartVendor)).findFirst().orElse(null);
+        List<ForwardStats.Day> daily = stats.daily(containerId, DAYS, shown);
         boolean any = daily.stream().anyMatch(d -> d.delivered() + d.pending() + d.failed() > 0);
-        return new View(cards, forwarding.jobs(containerId, "dead", null, DEAD_SHOWN), daily, any);
+        return new View(cards, forwarding.jobs(containerId, "dead", null, DEAD_SHOWN), daily, any, shown == null ? "" : shown);
     }
 
     private static Card card(Forwarding.VendorStatus s) {

@@ -56,8 +56,8 @@ class ForwardingPages {
     }
 
     @Get
-    HttpResponse<?> show(String id, Authentication auth, @Nullable @QueryValue String done) {
-        Map<String, Object> model = model(id, auth);
+    HttpResponse<?> show(String id, Authentication auth, @Nullable @QueryValue String done, @Nullable @QueryValue String chart) {
+        Map<String, Object> model = model(id, auth, chart);
         model.put("flash", Flash.message(done));
         return Pages.view("containers/forwarding", model);
     }
@@ -76,7 +76,7 @@ class ForwardingPages {
             credentials.save(id, vendor, values);
             return Pages.seeOther("/containers/" + id + "/forwarding?done=credentials-saved#vendor-" + vendor);
         } catch (InvalidInputException e) {
-            Map<String, Object> model = model(id, auth);
+            Map<String, Object> model = model(id, auth, null);
             Map<String, String> errors = new HashMap<>();
             for (FieldError error : e.errors()) {
                 errors.put(error.field(), error.message());
@@ -101,7 +101,7 @@ class ForwardingPages {
     @Secured({Role.ADMIN, Role.EDITOR})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> test(String id, String vendor, Authentication auth) {
-        Map<String, Object> model = model(id, auth);
+        Map<String, Object> model = model(id, auth, null);
         try {
             model.put("testVendor", vendor);
             model.put("testResult", forwarding.sendTest(id, vendor));
@@ -136,11 +136,11 @@ class ForwardingPages {
         return Pages.seeOther("/containers/" + id + "/forwarding?done=job-discarded#dead");
     }
 
-    private Map<String, Object> model(String id, Authentication auth) {
+    private Map<String, Object> model(String id, Authentication auth, @Nullable String chartVendor) {
         var container = containers.view(containers.get(id));
-        ForwardingPage.View view = page.view(id);
+        ForwardingPage.View view = page.view(id, chartVendor);
         return Pages.model("container", container, "vendors", view.vendors(), "dead", view.dead(), "daily", view.daily(),
-                "chartData", write(Map.of("forward", view.daily())), "anyJobs", view.anyJobs(), "canEdit", Principal.canEdit(auth),
+                "chartData", write(Map.of("forward", view.daily())), "anyJobs", view.anyJobs(), "chartVendor", view.chartVendor(), "canEdit", Principal.canEdit(auth),
                 "flash", null, "error", null, "errors", Map.of(), "errorVendor", "", "testVendor", "", "testResult", null);
     }
 

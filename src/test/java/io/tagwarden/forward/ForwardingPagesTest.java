@@ -89,6 +89,14 @@ class ForwardingPagesTest implements TestPropertyProvider {
         assertThat(editor.post(page + "/jobs/" + job + "/retry", form(editor, page, Map.of())).statusCode()).isEqualTo(303);
         Eventually.within(Duration.ofSeconds(10), "delivered after retry", () -> stub.acceptedByEventId().containsKey("page-dead-1"));
         assertThat(editor.get(page).body()).contains("No dead letters.");
+
+        // The chart per vendor: Meta's delivered job counts, TikTok has none.
+        Eventually.within(Duration.ofSeconds(5), "marked delivered", () -> ForwardingFixture.jobs(admin, id, "delivered").size() == 1);
+        assertThat(admin.maps(admin.get("/api/containers/" + id + "/forwarding/daily?days=1&vendor=meta")))
+                .singleElement().satisfies(d -> assertThat(d).containsEntry("delivered", 1));
+        assertThat(admin.maps(admin.get("/api/containers/" + id + "/forwarding/daily?days=1&vendor=tiktok")))
+                .singleElement().satisfies(d -> assertThat(d).containsEntry("delivered", 0));
+        assertThat(editor.get(page + "?chart=meta").body()).containsPattern("<option value=\"meta\" selected=\"selected\">");
     }
 
     @Test

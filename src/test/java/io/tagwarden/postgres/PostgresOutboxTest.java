@@ -68,6 +68,10 @@ class PostgresOutboxTest {
             }
             assertThat(byInstance).containsOnlyKeys("instance-one", "instance-two");
             assertThat(byInstance.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(400);
+            assertThat(admin.maps(admin.get("/api/containers/" + container + "/forwarding/daily?days=1&vendor=meta")))
+                    .singleElement().satisfies(d -> assertThat(d).containsEntry("delivered", 400));
+            assertThat(admin.maps(admin.get("/api/containers/" + container + "/forwarding/daily?days=1")))
+                    .singleElement().satisfies(d -> assertThat(d).containsEntry("delivered", 400));
 
             // A publish on one instance is served by the other, byte for byte, within its check interval.
             TestApi anonymousTwo = TestApi.admin(two.getURI()).anonymous();

@@ -96,7 +96,8 @@ public class AuditTrail {
         return new Verification(true, checked, null, null);
     }
 
-    private String actor() {
+    /** The signed-in user of the current request, or {@code system} (start-up, scheduled jobs). */
+    public String actor() {
         try {
             return security.get().username().orElse("system");
         } catch (RuntimeException e) {

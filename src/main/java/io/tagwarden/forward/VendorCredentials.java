@@ -1,7 +1,6 @@
 package io.tagwarden.forward;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.security.utils.SecurityService;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -10,7 +9,6 @@ import io.tagwarden.container.ContainerService;
 import io.tagwarden.web.FieldError;
 import io.tagwarden.web.InvalidInputException;
 import io.tagwarden.web.NotFoundException;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -44,18 +42,16 @@ public class VendorCredentials {
     private final Forwarders forwarders;
     private final ContainerService containers;
     private final AuditTrail audit;
-    private final Provider<SecurityService> security;
     private final ObjectMapper json;
     private final Clock clock;
 
     VendorCredentials(VendorCredentialRepository rows, CredentialCipher cipher, Forwarders forwarders, ContainerService containers,
-                      AuditTrail audit, Provider<SecurityService> security, ObjectMapper json, Clock clock) {
+                      AuditTrail audit, ObjectMapper json, Clock clock) {
         this.rows = rows;
         this.cipher = cipher;
         this.forwarders = forwarders;
         this.containers = containers;
         this.audit = audit;
-        this.security = security;
         this.json = json;
         this.clock = clock;
     }
@@ -117,7 +113,7 @@ public class VendorCredentials {
         Map<String, String> shown = new LinkedHashMap<>();
         values.forEach((key, value) -> shown.put(key, fields.get(key).secret() ? hint(value) : value));
         VendorCredential row = new VendorCredential(VendorCredential.idOf(containerId, vendor), containerId, vendor,
-                cipher.seal(containerId, vendor, write(values)), write(shown), clock.instant(), actor());
+                cipher.seal(containerId, vendor, write(values)), write(shown), clock.instant(), audit.actor());
         if (current.isPresent()) {
             rows.update(row);
         } else {
@@ -151,14 +147,6 @@ public class VendorCredentials {
 
     static String hint(String secret) {
         return secret.length() <= 8 ? "••••" : "••••" + secret.substring(secret.length() - 4);
-    }
-
-    private String actor() {
-        try {
-            return security.get().username().orElse("system");
-        } catch (RuntimeException e) {
-            return "system";
-        }
     }
 
     private Map<String, String> read(String text) {

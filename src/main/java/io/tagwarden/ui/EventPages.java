@@ -26,8 +26,6 @@ import io.tagwarden.collect.PrivacyOperations;
 import io.tagwarden.container.ContainerService;
 import io.tagwarden.web.InvalidInputException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -93,7 +91,7 @@ class EventPages {
         var container = containers.view(containers.get(id));
         EventStats.Report report = stats.report(id, DAYS);
         List<CollectedEvent> rows = browser.newest(id, event, channel, before, beforeId, PAGE);
-        return Pages.model("container", container, "report", report, "chartData", write(report),
+        return Pages.model("container", container, "report", report, "chartData", Pages.json(json, report),
                 "anyEvents", report.consent().stream().anyMatch(d -> d.total() > 0),
                 "anyOpens", report.opens().stream().anyMatch(d -> d.human() + d.machine() > 0),
                 "events", rows.stream().map(EventRow::of).toList(),
@@ -108,14 +106,6 @@ class EventPages {
             return before == null || before.isBlank() ? null : Instant.parse(before);
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

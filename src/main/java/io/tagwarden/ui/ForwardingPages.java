@@ -140,15 +140,8 @@ class ForwardingPages {
         var container = containers.view(containers.get(id));
         ForwardingPage.View view = page.view(id, chartVendor);
         return Pages.model("container", container, "vendors", view.vendors(), "dead", view.dead(), "daily", view.daily(),
-                "chartData", write(Map.of("forward", view.daily())), "anyJobs", view.anyJobs(), "chartVendor", view.chartVendor(), "canEdit", Principal.canEdit(auth),
+                "chartData", Pages.json(json, Map.of("forward", view.daily())), "anyJobs", view.anyJobs(),
+                "chartVendor", view.chartVendor(), "canEdit", Principal.canEdit(auth),
                 "flash", null, "error", null, "errors", Map.of(), "errorVendor", "", "testVendor", "", "testResult", null);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -5,6 +5,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 
+import io.micronaut.serde.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,5 +38,14 @@ final class Pages {
             model.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return model;
+    }
+
+    /** A value as JSON text for a page's data attribute (charts read it; it is never code). */
+    static String json(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

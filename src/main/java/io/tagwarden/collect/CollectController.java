@@ -12,7 +12,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -26,27 +27,48 @@ import java.util.concurrent.CompletableFuture;
  * {@code text/plain} (what {@code navigator.sendBeacon} sends). From a page, the request's Origin must be one of the
  * container's allowed origins; from a site's backend, {@code Authorization: Bearer <ingest key>} names the container.
  * 204 when every event was stored (or already was); 200 with per-event results when some were refused; 400 when all
- * were. A 2xx is sent only after the events are committed to the database.
+ * were. A 2xx is sent only after the events are committed to the database. The rules are {@link CollectRequests}';
+ * most requests are answered by {@link FastPath} before they reach this controller, which takes the rest (HTTP/2,
+ * compressed bodies, {@code Expect: 100-continue}, requests pipelined behind another of Micronaut's).
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class CollectController {
 
     private final CollectRequests requests;
+    private final HttpClientAddressResolver addresses;
 
-    CollectController(CollectRequests requests) {
+    CollectController(CollectRequests requests, HttpClientAddressResolver addresses) {
         this.requests = requests;
+        this.addresses = addresses;
     }
 
     @Post(value = "/collect", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(FastPath.EXECUTOR)
     CompletableFuture<MutableHttpResponse<?>> collect(HttpRequest<?> request, @Nullable @Body byte[] body, @Nullable @QueryValue String c) {
-        return requests.handle(request, body, c);
+        HttpHeaders headers = request.getHeaders();
+        CollectRequest collect = new CollectRequest(body == null ? new byte[0] : body, c, headers.get(HttpHeaders.AUTHORIZATION),
+                headers.getOrigin().orElse(null), headers.get(HttpHeaders.USER_AGENT), "1".equals(headers.get("Sec-GPC")),
+                request.getCookies().findCookie(VisitorCookie.NAME).map(Cookie::getValue).orElse(null),
+                VisitorCookie.isTls(request.isSecure(), headers.get("X-Forwarded-Proto")), String.valueOf(addresses.resolve(request)));
+        return requests.handle(collect).thenApply(CollectController::response);
+    }
+
+    private static MutableHttpResponse<?> response(CollectAnswer answer) {
+        MutableHttpResponse<Object> response = HttpResponse.status(answer.status());
+        if (answer.body() != null) {
+            response.body(answer.body());
+        }
+        answer.headers().forEach(response::header);
+        if (answer.cookie() != null) {
+            response.cookie(answer.cookie());
+        }
+        return response;
     }
 
     /** CORS preflight for pages that post JSON (sendBeacon's text/plain needs none): the container is named by ?c=. */
     @Options("/collect")
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(FastPath.EXECUTOR)
     MutableHttpResponse<?> preflight(HttpRequest<?> request, @Nullable @QueryValue String c) {
         String origin = request.getHeaders().getOrigin().orElse(null);
         if (origin == null || c == null || !requests.originAllowed(c, origin)) {

@@ -2,14 +2,9 @@ package io.tagwarden.collect;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
-import io.tagwarden.web.ApiError;
 import io.tagwarden.web.FieldError;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -34,7 +29,6 @@ class CollectRequests {
 
     private final CollectConfiguration config;
     private final CollectRateLimiter limiter;
-    private final HttpClientAddressResolver addresses;
     private final ContainerDirectory directory;
     private final IngestKeys keys;
     private final EventParser parser;
@@ -44,12 +38,10 @@ class CollectRequests {
     private final ObjectMapper json;
     private final Clock clock;
 
-    CollectRequests(CollectConfiguration config, CollectRateLimiter limiter, HttpClientAddressResolver addresses,
-                    ContainerDirectory directory, IngestKeys keys, EventParser parser, EventPolicy policy, EventSink sink,
+    CollectRequests(CollectConfiguration config, CollectRateLimiter limiter, ContainerDirectory directory, IngestKeys keys, EventParser parser, EventPolicy policy, EventSink sink,
                     VisitorCookie visitors, ObjectMapper json, Clock clock) {
         this.config = config;
         this.limiter = limiter;
-        this.addresses = addresses;
         this.directory = directory;
         this.keys = keys;
         this.parser = parser;
@@ -65,25 +57,25 @@ class CollectRequests {
                 && directory.find(containerId).map(c -> c.allowsOrigin(origin)).orElse(false);
     }
 
-    CompletableFuture<MutableHttpResponse<?>> handle(HttpRequest<?> request, @Nullable byte[] body, @Nullable String containerParam) {
-        String client = String.valueOf(addresses.resolve(request));
-        if (!limiter.tryAcquire(client)) {
-            return done(error(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this address; slow down and retry")
-                    .header(HttpHeaders.RETRY_AFTER, "1"));
+    /** The answer to one request; completes after the accepted events are committed, and never fails. */
+    CompletableFuture<CollectAnswer> handle(CollectRequest request) {
+        if (!limiter.tryAcquire(request.client())) {
+            return done(CollectAnswer.error(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this address; slow down and retry")
+                    .withHeader(HttpHeaders.RETRY_AFTER, "1"));
         }
-        if (body == null || body.length == 0) {
-            return done(error(HttpStatus.BAD_REQUEST, "The body is empty: send one event (a JSON object) or a batch (a JSON array)"));
+        byte[] body = request.body();
+        if (body.length == 0) {
+            return done(CollectAnswer.error(HttpStatus.BAD_REQUEST, "The body is empty: send one event (a JSON object) or a batch (a JSON array)"));
         }
         if (body.length > config.maxBodyBytes()) {
-            return done(error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The body is " + body.length + " bytes; at most "
-                    + config.maxBodyBytes() + " are accepted. Send smaller batches."));
+            return done(tooLarge(body.length));
         }
         if (!isUtf8(body)) {
-            return done(error(HttpStatus.BAD_REQUEST, "The body is not valid UTF-8"));
+            return done(CollectAnswer.error(HttpStatus.BAD_REQUEST, "The body is not valid UTF-8"));
         }
         Optional<JsonNode> parsed = parse(body);
         if (parsed.isEmpty()) {
-            return done(error(HttpStatus.BAD_REQUEST, "The body is not valid JSON: send one event (an object) or a batch (an array)"));
+            return done(CollectAnswer.error(HttpStatus.BAD_REQUEST, "The body is not valid JSON: send one event (an object) or a batch (an array)"));
         }
         List<JsonNode> nodes = new ArrayList<>();
         if (parsed.get().isArray()) {
@@ -92,44 +84,56 @@ class CollectRequests {
             nodes.add(parsed.get());
         }
         if (nodes.isEmpty()) {
-            return done(error(HttpStatus.BAD_REQUEST, "The batch is empty"));
+            return done(CollectAnswer.error(HttpStatus.BAD_REQUEST, "The batch is empty"));
         }
         if (nodes.size() > config.maxBatch()) {
-            return done(error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "A batch holds at most " + config.maxBatch() + " events; this one has " + nodes.size()));
+            return done(CollectAnswer.error(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "A batch holds at most " + config.maxBatch() + " events; this one has " + nodes.size()));
         }
 
-        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        String authorization = request.authorization();
         boolean fromBackend = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         Optional<String> keyContainer = fromBackend ? keys.containerOf(authorization.substring(7).strip()) : Optional.empty();
         if (fromBackend && keyContainer.isEmpty()) {
-            return done(error(HttpStatus.UNAUTHORIZED, "The ingest key is not valid (create one on the container's Install page)"));
+            return done(CollectAnswer.error(HttpStatus.UNAUTHORIZED, "The ingest key is not valid (create one on the container's Install page)"));
         }
-        String containerId = containerParam != null ? containerParam : keyContainer.orElseGet(() -> containerNamedBy(nodes.get(0)));
+        String containerId = request.containerParam() != null ? request.containerParam()
+                : keyContainer.orElseGet(() -> containerNamedBy(nodes.get(0)));
         if (containerId == null || !EventParser.CONTAINER.matcher(containerId).matches()) {
-            return done(error(HttpStatus.BAD_REQUEST, "Name the container: ?c=<container id> or a \"container\" field in the event, "
+            return done(CollectAnswer.error(HttpStatus.BAD_REQUEST, "Name the container: ?c=<container id> or a \"container\" field in the event, "
                     + "such as TW-7K3PQ2AB"));
         }
         Optional<ContainerDirectory.Entry> container = directory.find(containerId);
         if (container.isEmpty()) {
-            return done(error(HttpStatus.NOT_FOUND, "No container '" + containerId + "'"));
+            return done(CollectAnswer.error(HttpStatus.NOT_FOUND, "No container '" + containerId + "'"));
         }
         if (keyContainer.isPresent() && !keyContainer.get().equals(containerId)) {
-            return done(error(HttpStatus.FORBIDDEN, "This ingest key belongs to another container"));
+            return done(CollectAnswer.error(HttpStatus.FORBIDDEN, "This ingest key belongs to another container"));
         }
         if (!fromBackend && !container.get().settings().collects()) {
-            return done(error(HttpStatus.FORBIDDEN, "First-party collection is off for container " + containerId
+            return done(CollectAnswer.error(HttpStatus.FORBIDDEN, "First-party collection is off for container " + containerId
                     + " (its settings); a site's backend can still send with the ingest key"));
         }
-        String origin = request.getHeaders().getOrigin().orElse(null);
+        String origin = request.origin();
         if (!fromBackend && origin != null && !container.get().allowsOrigin(origin)) {
-            return done(error(HttpStatus.FORBIDDEN, "Origin " + origin + " is not one of container " + containerId + "'s allowed origins"));
+            return done(CollectAnswer.error(HttpStatus.FORBIDDEN, "Origin " + origin + " is not one of container " + containerId + "'s allowed origins"));
         }
-        return admit(request, client, nodes, container.get(), fromBackend, origin);
+        return admit(request, nodes, container.get(), fromBackend);
     }
 
-    private CompletableFuture<MutableHttpResponse<?>> admit(HttpRequest<?> request, String client, List<JsonNode> nodes,
-                                                            ContainerDirectory.Entry container,
-                                                            boolean fromBackend, @Nullable String origin) {
+    /** A body over {@code max-body-bytes}; {@code size} is -1 when it is not known (a chunked body cut off there). */
+    CollectAnswer tooLarge(long size) {
+        String was = size < 0 ? "The body is larger than " + config.maxBodyBytes() + " bytes" : "The body is " + size + " bytes";
+        return CollectAnswer.error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, was + "; at most " + config.maxBodyBytes()
+                + " are accepted. Send smaller batches.");
+    }
+
+    int maxBodyBytes() {
+        return config.maxBodyBytes();
+    }
+
+    private CompletableFuture<CollectAnswer> admit(CollectRequest request, List<JsonNode> nodes, ContainerDirectory.Entry container,
+                                                   boolean fromBackend) {
         List<IncomingEvent> accepted = new ArrayList<>();
         List<CollectResult.Rejected> rejected = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -143,9 +147,8 @@ class CollectRequests {
                 accepted.add(parsed.event());
             }
         }
-        Arrival arrival = new Arrival(client, request.getHeaders().get(HttpHeaders.USER_AGENT),
-                "1".equals(request.getHeaders().get("Sec-GPC")), clock.instant(), visitors.read(request).orElse(null),
-                fromBackend ? Arrival.Channel.server : Arrival.Channel.browser);
+        Arrival arrival = new Arrival(request.client(), request.userAgent(), request.secGpc(), clock.instant(),
+                visitors.valid(request.visitorCookie()).orElse(null), fromBackend ? Arrival.Channel.server : Arrival.Channel.browser);
         boolean visitorAllowed = !fromBackend && accepted.stream().anyMatch(e -> EventPolicy.allowsVisitorId(e));
         String visitorId = visitorAllowed ? Optional.ofNullable(arrival.visitorCookie()).orElseGet(visitors::newId) : null;
         List<CollectedEvent> rows = accepted.stream()
@@ -156,36 +159,33 @@ class CollectRequests {
                 return storeFailed(failure);
             }
             int duplicates = (int) outcomes.stream().filter(o -> o == EventWriter.Outcome.duplicate).count();
-            MutableHttpResponse<?> response = rejected.isEmpty() ? HttpResponse.noContent()
-                    : HttpResponse.status(accepted.isEmpty() ? HttpStatus.BAD_REQUEST : HttpStatus.OK).body(new CollectResult(
+            CollectAnswer answer = rejected.isEmpty() ? CollectAnswer.of(HttpStatus.NO_CONTENT, null)
+                    : CollectAnswer.of(accepted.isEmpty() ? HttpStatus.BAD_REQUEST : HttpStatus.OK, new CollectResult(
                     accepted.isEmpty() ? 400 : 200,
                     accepted.isEmpty() ? "No event was stored: every one was refused" : "Some events were refused; the others are stored",
                     accepted.size() - duplicates, duplicates, rejected));
             if (!fromBackend && visitorId != null && !visitorId.equals(arrival.visitorCookie())) {
-                visitors.set(request, response, visitorId);
+                answer = answer.withCookie(visitors.set(request.tls(), visitorId));
             } else if (!fromBackend && visitorId == null && arrival.visitorCookie() != null && !accepted.isEmpty()) {
-                visitors.clear(request, response);
+                answer = answer.withCookie(visitors.clear(request.tls()));
             }
-            return cors(response, origin);
+            return cors(answer, request.origin());
         });
     }
 
-    private static MutableHttpResponse<?> cors(MutableHttpResponse<?> response, @Nullable String origin) {
-        if (origin != null) {
-            response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
-                    .header(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true")
-                    .header(HttpHeaders.VARY, "Origin");
-        }
-        return response;
+    private static CollectAnswer cors(CollectAnswer answer, @Nullable String origin) {
+        return origin == null ? answer : answer.withHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
+                .withHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true")
+                .withHeader(HttpHeaders.VARY, "Origin");
     }
 
-    private MutableHttpResponse<?> storeFailed(Throwable failure) {
+    private CollectAnswer storeFailed(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof EventWriter.WriterBusyException || cause instanceof EventSink.UnavailableException) {
-            return error(HttpStatus.SERVICE_UNAVAILABLE, cause.getMessage()).header(HttpHeaders.RETRY_AFTER, "1");
+            return CollectAnswer.error(HttpStatus.SERVICE_UNAVAILABLE, cause.getMessage()).withHeader(HttpHeaders.RETRY_AFTER, "1");
         }
         LOG.error("Could not store events", cause);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "The events could not be stored; none of them was. Retry later.");
+        return CollectAnswer.error(HttpStatus.INTERNAL_SERVER_ERROR, "The events could not be stored; none of them was. Retry later.");
     }
 
     @Nullable
@@ -214,11 +214,7 @@ class CollectRequests {
         }
     }
 
-    private static MutableHttpResponse<?> error(HttpStatus status, String message) {
-        return HttpResponse.status(status).body(new ApiError(status.getCode(), message, List.of()));
-    }
-
-    private static CompletableFuture<MutableHttpResponse<?>> done(MutableHttpResponse<?> response) {
-        return CompletableFuture.completedFuture(response);
+    private static CompletableFuture<CollectAnswer> done(CollectAnswer answer) {
+        return CompletableFuture.completedFuture(answer);
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,9 +46,15 @@ public class EventWriter {
     /** PostgreSQL: a duplicate (container, event_id) inserts nothing. */
     static final String INSERT_POSTGRES = "insert into collected_event (" + COLUMNS + ") values (" + VALUES
             + ") on conflict (container_id, event_id) do nothing";
-    /** H2 has no ON CONFLICT: insert only when absent (one writer per instance, and H2 is single-instance). */
-    static final String INSERT_H2 = "insert into collected_event (" + COLUMNS + ") select " + VALUES
+    /**
+     * H2 has no ON CONFLICT. A group is first written with a plain insert (duplicates are rare: a client's retry), and
+     * only if the unique constraint refuses it, again with {@link #INSERT_H2_DEDUP}.
+     */
+    static final String INSERT_H2 = "insert into collected_event (" + COLUMNS + ") values (" + VALUES + ")";
+    /** Insert only when absent (one writer per instance, and H2 is single-instance). */
+    static final String INSERT_H2_DEDUP = "insert into collected_event (" + COLUMNS + ") select " + VALUES
             + " where not exists (select 1 from collected_event where container_id = ? and event_id = ?)";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
 
@@ -59,6 +67,8 @@ public class EventWriter {
     private final boolean h2;
     private final List<StoredEventsFollowUp> followUps;
     private final Thread thread;
+    /** Completes the requests' futures (and so runs their answers) so the writer can go on with the next group. */
+    private final ExecutorService completer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("tagwarden-event-completer").daemon(true).factory());
     private volatile boolean running = true;
 
     EventWriter(DataSource dataSource, CollectConfiguration config, List<StoredEventsFollowUp> followUps) {
@@ -125,11 +135,14 @@ public class EventWriter {
         jobs.forEach(j -> all.addAll(j.events()));
         try {
             List<Outcome> outcomes = insert(all);
-            int offset = 0;
-            for (Job job : jobs) {
-                job.done().complete(List.copyOf(outcomes.subList(offset, offset + job.events().size())));
-                offset += job.events().size();
-            }
+            List<Job> committed = List.copyOf(jobs);
+            completer.execute(() -> {
+                int offset = 0;
+                for (Job job : committed) {
+                    job.done().complete(List.copyOf(outcomes.subList(offset, offset + job.events().size())));
+                    offset += job.events().size();
+                }
+            });
         } catch (SQLException | RuntimeException batchFailure) {
             LOG.warn("A batch of {} events failed ({}); writing them one by one", all.size(), batchFailure.getMessage());
             for (Job job : jobs) {
@@ -143,12 +156,27 @@ public class EventWriter {
     }
 
     private List<Outcome> insert(List<CollectedEvent> events) throws SQLException {
+        if (!h2) {
+            return insert(events, INSERT_POSTGRES);
+        }
+        try {
+            return insert(events, INSERT_H2);
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            return insert(events, INSERT_H2_DEDUP);
+        }
+    }
+
+    private List<Outcome> insert(List<CollectedEvent> events, String sql) throws SQLException {
+        boolean dedup = sql.equals(INSERT_H2_DEDUP);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(h2 ? INSERT_H2 : INSERT_POSTGRES)) {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (CollectedEvent e : events) {
                     int next = bind(insert, e);
-                    if (h2) {
+                    if (dedup) {
                         insert.setString(next, e.containerId());
                         insert.setString(next + 1, e.eventId());
                     }
@@ -176,6 +204,17 @@ public class EventWriter {
                 throw e;
             }
         }
+    }
+
+    private static boolean isUniqueViolation(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (SQLException e = t instanceof SQLException sql ? sql : null; e != null; e = e.getNextException()) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isH2(DataSource dataSource) {
@@ -235,6 +274,8 @@ public class EventWriter {
     void close() throws InterruptedException {
         running = false;
         thread.join(TimeUnit.SECONDS.toMillis(10));
+        completer.shutdown();
+        completer.awaitTermination(10, TimeUnit.SECONDS);
         // Anything queued after the writer stopped is refused, not left hanging.
         Job left;
         while ((left = queue.poll()) != null) {

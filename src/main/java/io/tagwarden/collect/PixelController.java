@@ -7,7 +7,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -20,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code GET /p.gif?c=<container>&e=<event>&…}: the image pixel for email opens and pages without JavaScript (rules
  * in {@link Pixels}). Always answers the 43-byte transparent GIF with {@code Cache-Control: no-store}, also when the
  * query is bad or the client floods (a mail client must never show a broken image); the event is then simply not
- * stored. Most hits are answered by {@link PixelFastPath} before they reach Micronaut's router; this controller takes
+ * stored. Most hits are answered by {@link FastPath} before they reach Micronaut's router; this controller takes
  * the rest (HTTP/2, pipelined requests) with the same rules.
  */
 @Controller
@@ -36,7 +35,7 @@ class PixelController {
     }
 
     @Get("/p.gif")
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(FastPath.EXECUTOR)
     CompletableFuture<MutableHttpResponse<?>> pixel(HttpRequest<?> request) {
         Map<String, String> query = new LinkedHashMap<>();
         for (String name : request.getParameters().names()) {

@@ -1,8 +1,6 @@
 package io.tagwarden.collect;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
@@ -32,8 +30,8 @@ class VisitorCookie {
     }
 
     /** The id the browser sent, if it is one of ours. */
-    Optional<String> read(HttpRequest<?> request) {
-        return request.getCookies().findCookie(NAME).map(Cookie::getValue).filter(v -> VALUE.matcher(v).matches());
+    Optional<String> valid(@Nullable String value) {
+        return Optional.ofNullable(value).filter(v -> VALUE.matcher(v).matches());
     }
 
     String newId() {
@@ -42,20 +40,20 @@ class VisitorCookie {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    void set(HttpRequest<?> request, MutableHttpResponse<?> response, String id) {
-        response.cookie(base(request, id).maxAge(lifetime));
+    Cookie set(boolean tls, String id) {
+        return base(tls, id).maxAge(lifetime);
     }
 
-    void clear(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.cookie(base(request, "").maxAge(0));
+    Cookie clear(boolean tls) {
+        return base(tls, "").maxAge(0);
     }
 
-    private static Cookie base(HttpRequest<?> request, String value) {
-        return Cookie.of(NAME, value).path("/").httpOnly(true).sameSite(SameSite.Lax).secure(isTls(request));
+    private static Cookie base(boolean tls, String value) {
+        return Cookie.of(NAME, value).path("/").httpOnly(true).sameSite(SameSite.Lax).secure(tls);
     }
 
-    static boolean isTls(HttpRequest<?> request) {
-        @Nullable String forwarded = request.getHeaders().get("X-Forwarded-Proto");
-        return request.isSecure() || "https".equalsIgnoreCase(forwarded);
+    /** Over TLS: on a TLS connection, or behind a proxy that says {@code X-Forwarded-Proto: https}. */
+    static boolean isTls(boolean tlsConnection, @Nullable String forwardedProto) {
+        return tlsConnection || "https".equalsIgnoreCase(forwardedProto);
     }
 }

@@ -143,6 +143,11 @@ public class CollectApiTest {
         HttpResponse<byte[]> again = client.json("[" + purchase(id, "twice", ALL) + ", " + purchase(id, "once-more", ALL) + "]");
         assertThat(again.statusCode()).isEqualTo(204);
         assertThat(events(id)).extracting(e -> e.get("eventId")).containsExactlyInAnyOrder("twice", "once-more");
+        // Twice within one batch (one write): stored once, the rest of the batch with it.
+        HttpResponse<byte[]> inOneBatch = client.json("[" + purchase(id, "same-batch", ALL) + ", " + purchase(id, "same-batch", ALL)
+                + ", " + purchase(id, "beside-it", ALL) + "]");
+        assertThat(inOneBatch.statusCode()).isEqualTo(204);
+        assertThat(events(id)).extracting(e -> e.get("eventId")).containsExactlyInAnyOrder("twice", "once-more", "same-batch", "beside-it");
     }
 
     @Test

@@ -60,16 +60,11 @@ class FastPathTest {
 
         assertThat(statuses(answers)).containsExactly("200", "404", "204", "200");
         assertThat(answers.split("image/gif", -1)).hasSize(3);
-        assertThat(fastPath.answered() - before).isEqualTo(3);
-        String beacon = answer(answers, 2).toLowerCase();
-        assertThat(beacon).contains("access-control-allow-origin: https://shop.example.com").contains("set-cookie: tw_vid=")
-                .contains("httponly").contains("samesite=lax");
-        // The same security headers as Micronaut's answers (SecurityHeadersFilter), on the pixel and on the beacon.
-        for (String ours : List.of(answer(answers, 0).toLowerCase(), beacon)) {
-            assertThat(ours).contains("content-security-policy: default-src 'self'").contains("x-content-type-options: nosniff")
-                    .contains("referrer-policy: strict-origin-when-cross-origin").contains("date: ");
-        }
-        assertThat(answer(answers, 0).toLowerCase()).contains("content-length: 43").contains("cache-control: no-store");
+        // The first pixel is always ours; what follows the 404 is ours or Micronaut's depending on whether Micronaut had
+        // written its answer when it arrived (either way by the same rules, in order).
+        assertThat(fastPath.answered() - before).isBetween(1L, 3L);
+        assertThat(answer(answers, 0).toLowerCase()).contains("content-length: 43").contains("cache-control: no-store")
+                .contains("content-security-policy: default-src 'self'").contains("x-content-type-options: nosniff");
 
         // Each answer came after its commit, so the events are there now.
         List<Map<String, Object>> events = admin.maps(admin.get("/api/containers/" + id + "/events"));
@@ -78,6 +73,24 @@ class FastPathTest {
                 .allSatisfy(e -> assertThat(e).containsEntry("channel", "pixel").containsEntry("eventName", "email_open"));
         assertThat(events.stream().filter(e -> "fast-3".equals(e.get("eventId"))).findFirst().orElseThrow().get("params").toString())
                 .contains("campaign");
+    }
+
+    @Test
+    void aBeaconIsAnsweredHereWithTheControllersHeadersAndCookie() throws Exception {
+        String id = admin.createContainer("Fast path beacon");
+        long before = fastPath.answered();
+        String answers = exchange(post("/collect", "text/plain;charset=UTF-8", event(id, "beacon-1"),
+                "Origin: https://shop.example.com\r\nConnection: close\r\n"));
+
+        assertThat(statuses(answers)).containsExactly("204");
+        assertThat(fastPath.answered() - before).isEqualTo(1);
+        String beacon = answers.toLowerCase();
+        assertThat(beacon).contains("access-control-allow-origin: https://shop.example.com").contains("set-cookie: tw_vid=")
+                .contains("httponly").contains("samesite=lax");
+        // The same security headers as Micronaut's answers (SecurityHeadersFilter).
+        assertThat(beacon).contains("content-security-policy: default-src 'self'").contains("x-content-type-options: nosniff")
+                .contains("referrer-policy: strict-origin-when-cross-origin").contains("date: ");
+        assertThat(admin.maps(admin.get("/api/containers/" + id + "/events"))).extracting(e -> e.get("eventId")).containsExactly("beacon-1");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param maxBatch          events in one request at most
  * @param requestsPerSecond sustained requests per client address before 429 ({@code burst} more are tolerated)
  * @param writerBatch       events written in one transaction at most (group commit)
+ * @param writerLinger      how long the writer waits for more events before committing a group it could commit now
  * @param queueCapacity     events waiting for the writer at most; past it requests answer 503
  * @param visitorCookieDays lifetime of the first-party visitor id cookie
  * @param containerCacheTtl how long a container's origins and collection settings are trusted without a database read
@@ -25,6 +26,7 @@ public record CollectConfiguration(
         @Bindable(defaultValue = "50") @Min(1) int requestsPerSecond,
         @Bindable(defaultValue = "200") @Min(1) int burst,
         @Bindable(defaultValue = "1000") @Min(1) int writerBatch,
+        @Bindable(defaultValue = "2ms") Duration writerLinger,
         @Bindable(defaultValue = "50000") @Min(1) int queueCapacity,
         @Bindable(defaultValue = "395") @Min(1) int visitorCookieDays,
         @Bindable(defaultValue = "5s") Duration containerCacheTtl) {

@@ -64,6 +64,12 @@ public class EventWriter {
     private final DataSource dataSource;
     private final BlockingQueue<Job> queue;
     private final int batchSize;
+    /**
+     * How long a group may wait for more events before its commit, as long as they keep arriving: under a steady
+     * stream of single events, fewer and larger commits (on H2 each commit is a chunk of the file, and thousands of
+     * small chunks a second stall the store's housekeeping).
+     */
+    private final long lingerNanos;
     private final boolean h2;
     private final List<StoredEventsFollowUp> followUps;
     private final Thread thread;
@@ -76,6 +82,7 @@ public class EventWriter {
         this.followUps = List.copyOf(followUps);
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.batchSize = config.writerBatch();
+        this.lingerNanos = config.writerLinger().toNanos();
         this.h2 = isH2(this.dataSource);
         this.thread = Thread.ofPlatform().name("tagwarden-event-writer").daemon(true).start(this::loop);
     }
@@ -108,8 +115,14 @@ public class EventWriter {
                 }
                 jobs.add(first);
                 int events = first.events().size();
+                long deadline = System.nanoTime() + lingerNanos;
                 while (events < batchSize) {
                     Job next = queue.poll();
+                    if (next == null) {
+                        // Wait while events keep coming (a gap of an eighth of the linger ends it), up to the linger.
+                        long left = Math.min(deadline - System.nanoTime(), lingerNanos / 8);
+                        next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                    }
                     if (next == null) {
                         break;
                     }
